@@ -1,0 +1,5 @@
+import type { FeatureStrings } from './strings';
+import { shellStrings } from '../shellStrings';
+
+/** Every feature's strings; add a feature's `strings.ts` here. */
+export const FEATURE_STRINGS: FeatureStrings[] = [shellStrings];
