@@ -1,0 +1,96 @@
+import Dexie from 'dexie';
+import { CatalogueDB, WorkspaceDB, workspaceDbName, type WorkspaceEntry } from './db';
+import { WorkspaceRecord, load, type Workspace } from '../core/model';
+
+/**
+ * The catalogue of workspaces. A workspace being built (demo generation, restore from a file)
+ * is listed with complete=false and only becomes active once complete; incomplete ones left
+ * by a closed tab are deleted on the next start.
+ */
+let catalogue: CatalogueDB | null = null;
+export function getCatalogue(): CatalogueDB {
+  if (!catalogue) catalogue = new CatalogueDB();
+  return catalogue;
+}
+
+const open = new Map<string, WorkspaceDB>();
+export function openWorkspace(id: string): WorkspaceDB {
+  let db = open.get(id);
+  if (!db) {
+    db = new WorkspaceDB(id);
+    open.set(id, db);
+  }
+  return db;
+}
+
+export function closeWorkspace(id: string): void {
+  open.get(id)?.close();
+  open.delete(id);
+}
+
+export async function listWorkspaces(): Promise<WorkspaceEntry[]> {
+  return (await getCatalogue().workspaces.orderBy('createdAt').toArray()).filter((w) => w.complete);
+}
+
+export async function getActiveWorkspaceId(): Promise<string | null> {
+  const s = await getCatalogue().settings.get('activeWorkspace');
+  const id = (s?.value as string | undefined) ?? null;
+  if (!id) return null;
+  const entry = await getCatalogue().workspaces.get(id);
+  return entry?.complete ? id : null;
+}
+
+export async function setActiveWorkspace(id: string): Promise<void> {
+  await getCatalogue().settings.put({ key: 'activeWorkspace', value: id });
+}
+
+/** Create a new, incomplete workspace database holding `ws` in its meta table. */
+export async function createWorkspace(ws: Workspace): Promise<WorkspaceDB> {
+  const checked = load(WorkspaceRecord, ws);
+  if (!checked.ok) throw new Error(checked.error.message);
+  await getCatalogue().workspaces.put({ id: ws.id, name: ws.name, createdAt: ws.createdAt, complete: false });
+  const db = openWorkspace(ws.id);
+  await db.meta.put({ key: 'workspace', value: checked.value });
+  return db;
+}
+
+export async function markComplete(id: string): Promise<void> {
+  await getCatalogue().workspaces.update(id, { complete: true });
+}
+
+export async function readWorkspace(db: WorkspaceDB): Promise<Workspace | null> {
+  const row = await db.meta.get('workspace');
+  if (!row) return null;
+  const r = load(WorkspaceRecord, row.value);
+  return r.ok ? r.value : null;
+}
+
+export async function renameWorkspace(id: string, name: string): Promise<void> {
+  const db = openWorkspace(id);
+  await db.transaction('rw', db.meta, async () => {
+    const ws = await readWorkspace(db);
+    if (ws) await db.meta.put({ key: 'workspace', value: { ...ws, name } });
+  });
+  await getCatalogue().workspaces.update(id, { name });
+}
+
+export async function deleteWorkspace(id: string): Promise<void> {
+  closeWorkspace(id);
+  await Dexie.delete(workspaceDbName(id));
+  await getCatalogue().workspaces.delete(id);
+  const active = await getCatalogue().settings.get('activeWorkspace');
+  if (active?.value === id) await getCatalogue().settings.delete('activeWorkspace');
+}
+
+/** Remove workspaces whose build was interrupted (tab closed mid-generation or mid-restore). */
+export async function cleanupIncomplete(): Promise<string[]> {
+  const all = await getCatalogue().workspaces.toArray();
+  const broken = all.filter((w) => !w.complete).map((w) => w.id);
+  for (const id of broken) await deleteWorkspace(id);
+  return broken;
+}
+
+export function newWorkspaceId(): string {
+  const rnd = Math.random().toString(36).slice(2, 8);
+  return `ws${Date.now().toString(36)}${rnd}`;
+}
