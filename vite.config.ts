@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -15,8 +15,18 @@ export const CSP = [
   "base-uri 'self'",
 ].join('; ');
 
+/** The built index.html carries the CSP too, so any static host serving dist/ enforces it. */
+function cspMeta(): Plugin {
+  return {
+    name: 'meridian-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
+  };
+}
+
 export default defineConfig({
   plugins: [
+    cspMeta(),
     react(),
     VitePWA({
       registerType: 'prompt',
