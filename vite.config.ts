@@ -52,6 +52,9 @@ export default defineConfig({
         navigateFallback: '/index.html',
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         cleanupOutdatedCaches: true,
+        // The first worker takes charge of the open page at once, so lazy chunks loaded later in
+        // this first visit are cached and served offline too; updates still wait for the prompt.
+        clientsClaim: true,
       },
     }),
   ],

@@ -1,0 +1,13 @@
+export { Button, type ButtonVariant } from './Button';
+export { Table, Pager, type Column } from './Table';
+export { SearchBox } from './SearchBox';
+export { Dialog } from './Dialog';
+export { ConfirmDialog } from './ConfirmDialog';
+export { ProgressBar } from './ProgressBar';
+export { ProgressDialog } from './ProgressDialog';
+export { EmptyState } from './EmptyState';
+export { ErrorBox } from './ErrorBox';
+export { usePagedRows, type Page } from './usePagedRows';
+export * from './format';
+export * from './cursorStack';
+export { useLocale } from './useLocale';

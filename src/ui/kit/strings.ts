@@ -1,0 +1,35 @@
+import { defineStrings } from '../../app/i18n/strings';
+
+export const kitStrings = defineStrings(
+  'kit',
+  {
+    cancel: 'Cancel',
+    close: 'Close',
+    confirm: 'Confirm',
+    next: 'Next',
+    previous: 'Previous',
+    page: 'Page {{n}}',
+    search: 'Search',
+    clearSearch: 'Clear search',
+    loading: 'Loading…',
+    noRows: 'Nothing to show.',
+    error: 'Something went wrong',
+    progress: '{{percent}}%',
+    of: '{{done}} of {{total}}',
+  },
+  {
+    cancel: '取消',
+    close: '关闭',
+    confirm: '确定',
+    next: '下一页',
+    previous: '上一页',
+    page: '第 {{n}} 页',
+    search: '搜索',
+    clearSearch: '清除搜索',
+    loading: '加载中…',
+    noRows: '没有数据。',
+    error: '出错了',
+    progress: '{{percent}}%',
+    of: '{{done}} / {{total}}',
+  },
+);
