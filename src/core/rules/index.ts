@@ -4,3 +4,6 @@ export * from './lexer';
 export * from './parser';
 export * from './print';
 export * from './typecheck';
+export * from './compile';
+export * from './kernels';
+export * from './reference';

@@ -76,6 +76,6 @@ export function filtersFor(source: Source): readonly string[] {
 export const SUBPROFILE_FIELDS: Record<string, Record<string, Unit>> = {
   baby: { age_months: 'number', age_days: 'number', pregnancy_week: 'number' },
   pet: { age_months: 'number' },
-  device: { age_months: 'number', care_days: 'number' },
+  device: { age_months: 'number' },
   other: {},
 };

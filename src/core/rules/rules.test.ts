@@ -133,7 +133,7 @@ const leaf: fc.Arbitrary<Rule> = fc.oneof(
   fc.record({ k: fc.constant('between' as const), expr: metricArb, low: num, high: num }),
   fc.record({ k: fc.constant('audience' as const), id: word }),
   fc.record({ k: fc.constant('tag' as const), tag: word, ever: fc.boolean() }),
-  fc.record({ k: fc.constant('sub' as const), quant: fc.constantFrom('any', 'none' as const), kind: fc.constant('baby'), where: fc.constant([{ field: 'age_months', op: 'between' as const, value: 6, value2: 12 }]) }),
+  fc.record({ k: fc.constant('sub' as const), quant: fc.constantFrom('any', 'none' as const), kind: fc.constant('baby'), where: fc.constant(null).map(() => [{ field: 'age_months', op: 'between' as const, value: 6, value2: 12 }]) }),
   fc.record({ k: fc.constant('rank' as const), expr: metricArb, top: fc.integer({ min: 1, max: 100 }), percent: fc.boolean() }),
 );
 const ruleArb: fc.Arbitrary<Rule> = fc.letrec<{ rule: Rule }>((tie) => ({
