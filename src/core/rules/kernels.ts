@@ -302,8 +302,18 @@ export function topK(values: Float64Array, k: number): Uint8Array {
   const sorted = Float64Array.from(finite).sort();
   const cut = sorted[sorted.length - k];
   let above = 0;
-  for (let m = 0; m < M; m++) if (values[m] > cut) (out[m] = 1), above++;
+  for (let m = 0; m < M; m++) {
+    if (values[m] > cut) {
+      out[m] = 1;
+      above++;
+    }
+  }
   let room = k - above;
-  for (let m = 0; m < M && room > 0; m++) if (values[m] === cut) (out[m] = 1), room--;
+  for (let m = 0; m < M && room > 0; m++) {
+    if (values[m] === cut) {
+      out[m] = 1;
+      room--;
+    }
+  }
   return out;
 }
