@@ -1,0 +1,31 @@
+import type { IdentityKind } from '../model';
+
+/**
+ * Identity values are compared after normalising: phones to 11-digit mainland mobiles
+ * (dropping +86 / 0086 / spaces / dashes), emails lower-cased, ids trimmed. A value that
+ * cannot be normalised (a 7-digit "phone") is not evidence: it returns null.
+ */
+export function normalizeIdentity(kind: IdentityKind, raw: string): string | null {
+  const v = raw.trim();
+  if (!v) return null;
+  switch (kind) {
+    case 'phone': {
+      let d = v.replace(/[\s\-().]/g, '');
+      if (d.startsWith('+86')) d = d.slice(3);
+      else if (d.startsWith('0086')) d = d.slice(4);
+      else if (d.startsWith('86') && d.length === 13) d = d.slice(2);
+      return /^1[3-9]\d{9}$/.test(d) ? d : null;
+    }
+    case 'email': {
+      const e = v.toLowerCase();
+      return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e) ? e : null;
+    }
+    default:
+      return v;
+  }
+}
+
+/** The key two identities must share to be the same evidence (card numbers are per card system). */
+export function evidenceKey(kind: IdentityKind, normalized: string, scope: string | null): string {
+  return kind === 'member_card' || kind === 'taobao_buyer' ? `${kind}:${scope ?? ''}:${normalized}` : `${kind}:${normalized}`;
+}
