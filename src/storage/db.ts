@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import { watchStats } from './stats';
 import type {
   Audience, Coupon, Identity, Journey, Member, Order, OutboxEntry, Plan, Product, Run, Store,
   SubProfile, TagDefinition, TagEvent, Touch, Workspace,
@@ -26,8 +27,23 @@ export interface ImportJournal {
   counts: Record<string, number>;
 }
 
+/**
+ * Row counts of a workspace, kept so the Data page can show "10,000,000 orders" without
+ * counting 10M rows. See stats.ts for how it is maintained (bumpStats in the writer's own
+ * transaction; any write that does not bump marks it dirty; dirty means recount).
+ */
+export interface StatsRow {
+  key: 'counts';
+  counts: Record<string, number>;
+  /** Date.now() when the counts were last exact. */
+  countedAt: number;
+  /** true when rows changed without the counts following: the next countAll recounts. */
+  dirty: boolean;
+}
+
 export class WorkspaceDB extends Dexie {
   meta!: Table<WorkspaceMeta, string>;
+  stats!: Table<StatsRow, string>;
   members!: Table<Member, string>;
   identities!: Table<Identity, string>;
   orders!: Table<Order, string>;
@@ -66,6 +82,17 @@ export class WorkspaceDB extends Dexie {
       outbox: 'id, &idempotencyKey, status',
       imports: 'id, committedAt',
     });
+    // v2 (storage layer): a `stats` row of counts; orders.kind so refunds are counted on an
+    // index (IDBIndex.count, no row decoding); members [name+id] so name search pages by
+    // keyset even when thousands share a name. Guest orders (memberId null) are not in the
+    // memberId index, so guests = all orders − entries of that index; no extra field needed.
+    // No upgrade body: a missing stats row is recounted on first read (stats.ts).
+    this.version(2).stores({
+      stats: 'key',
+      members: 'id, name, city, region, joinedAt, [name+id]',
+      orders: 'id, memberId, placedAt, externalId, kind, [memberId+placedAt]',
+    });
+    watchStats(this);
   }
 }
 

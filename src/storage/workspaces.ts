@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { CatalogueDB, WorkspaceDB, workspaceDbName, type WorkspaceEntry } from './db';
 import { WorkspaceRecord, load, type Workspace } from '../core/model';
+import { assertWriter, isWriter } from './tabLock';
 
 /**
  * The catalogue of workspaces. A workspace being built (demo generation, restore from a file)
@@ -46,6 +47,7 @@ export async function setActiveWorkspace(id: string): Promise<void> {
 
 /** Create a new, incomplete workspace database holding `ws` in its meta table. */
 export async function createWorkspace(ws: Workspace): Promise<WorkspaceDB> {
+  assertWriter();
   const checked = load(WorkspaceRecord, ws);
   if (!checked.ok) throw new Error(checked.error.message);
   await getCatalogue().workspaces.put({ id: ws.id, name: ws.name, createdAt: ws.createdAt, complete: false });
@@ -66,6 +68,7 @@ export async function readWorkspace(db: WorkspaceDB): Promise<Workspace | null> 
 }
 
 export async function renameWorkspace(id: string, name: string): Promise<void> {
+  assertWriter();
   const db = openWorkspace(id);
   await db.transaction('rw', db.meta, async () => {
     const ws = await readWorkspace(db);
@@ -75,6 +78,15 @@ export async function renameWorkspace(id: string, name: string): Promise<void> {
 }
 
 export async function deleteWorkspace(id: string): Promise<void> {
+  assertWriter();
+  await dropWorkspace(id);
+}
+
+/**
+ * Delete without the writer check: for a build's own clean-up (a restore that failed), which
+ * must remove what it wrote even if this tab lost the writer lock meanwhile.
+ */
+export async function dropWorkspace(id: string): Promise<void> {
   closeWorkspace(id);
   await Dexie.delete(workspaceDbName(id));
   await getCatalogue().workspaces.delete(id);
@@ -82,11 +94,17 @@ export async function deleteWorkspace(id: string): Promise<void> {
   if (active?.value === id) await getCatalogue().settings.delete('activeWorkspace');
 }
 
-/** Remove workspaces whose build was interrupted (tab closed mid-generation or mid-restore). */
+/**
+ * Remove workspaces whose build was interrupted (tab closed mid-generation or mid-restore).
+ * Only the writer tab may run it: in a read-only tab an incomplete workspace may be the
+ * writer's build in progress. Elsewhere it does nothing and returns []; the shell calls it
+ * once this tab has become the writer.
+ */
 export async function cleanupIncomplete(): Promise<string[]> {
+  if (!isWriter()) return [];
   const all = await getCatalogue().workspaces.toArray();
   const broken = all.filter((w) => !w.complete).map((w) => w.id);
-  for (const id of broken) await deleteWorkspace(id);
+  for (const id of broken) await dropWorkspace(id);
   return broken;
 }
 
