@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const CHROMIUM_ARGS = [
@@ -145,6 +145,8 @@ export function createContext({ root, log }) {
         node: process.version,
         chromium: await ctx.chromiumVersion(),
         platform: `${process.platform}-${process.arch}`,
+        // Other work on the machine skews timings: the 1-minute load average says how much.
+        load1: Math.round(loadavg()[0] * 100) / 100,
       };
     },
     async close() {

@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pwaStore, type PwaState } from './pwaState';
 import { applyUpdate, dismissUpdate } from './registerSW';
@@ -6,6 +6,8 @@ import './pwa.css';
 
 /** How long "Ready to work offline" stays up: a notice, not a question. */
 const OFFLINE_NOTICE_MS = 6000;
+
+const closeOfflineNotice = () => pwaStore.set({ offlineNoticeDone: true });
 
 export function usePwaState(): PwaState {
   return useSyncExternalStore(pwaStore.subscribe, pwaStore.get, pwaStore.get);
@@ -17,12 +19,11 @@ export function usePwaState(): PwaState {
  */
 export function UpdatePrompt() {
   const { t } = useTranslation();
-  const { updateAvailable, updateDismissed, offlineReady } = usePwaState();
-  const [offlineNoticeDone, setOfflineNoticeDone] = useState(false);
+  const { updateAvailable, updateDismissed, offlineReady, offlineNoticeDone } = usePwaState();
 
   useEffect(() => {
     if (!offlineReady || offlineNoticeDone) return;
-    const timer = setTimeout(() => setOfflineNoticeDone(true), OFFLINE_NOTICE_MS);
+    const timer = setTimeout(closeOfflineNotice, OFFLINE_NOTICE_MS);
     return () => clearTimeout(timer);
   }, [offlineReady, offlineNoticeDone]);
 
@@ -48,7 +49,7 @@ export function UpdatePrompt() {
           className="pwa-secondary"
           data-testid="offline-ready-close"
           aria-label={t('pwa.offlineReady.close')}
-          onClick={() => setOfflineNoticeDone(true)}
+          onClick={closeOfflineNotice}
         >
           ×
         </button>

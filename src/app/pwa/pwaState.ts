@@ -10,9 +10,11 @@ export interface PwaState {
   offlineReady: boolean;
   /** The person chose "Later"; we don't nag again until another version arrives. */
   updateDismissed: boolean;
+  /** "Ready to work offline" has been shown (or closed): once per page, however often the toast remounts. */
+  offlineNoticeDone: boolean;
 }
 
-const INITIAL: PwaState = { updateAvailable: false, offlineReady: false, updateDismissed: false };
+const INITIAL: PwaState = { updateAvailable: false, offlineReady: false, updateDismissed: false, offlineNoticeDone: false };
 
 type Listener = () => void;
 
