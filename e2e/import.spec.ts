@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectedUciCounts, numberIn, openWithWorkspace } from './helpers';
 
-const FIXTURE = join(__dirname, '..', 'test', 'fixtures', 'online-retail-sample.csv');
+const FIXTURE = join(import.meta.dirname, '..', 'test', 'fixtures', 'online-retail-sample.csv');
 
 test('importing the Online Retail slice shows the right orders, refunds, members and guests', async ({ page }) => {
   const want = expectedUciCounts(FIXTURE);

@@ -1,0 +1,58 @@
+import Papa from 'papaparse';
+
+/** Why a row (or a whole order) was not imported. The UI translates `code`. */
+export type IssueCode =
+  | 'required'
+  | 'not-a-date'
+  | 'not-a-number'
+  | 'not-an-integer'
+  | 'too-many-decimals'
+  | 'field-too-long'
+  | 'line-too-long'
+  | 'value-too-long'
+  | 'unclosed-quote'
+  | 'bad-row'
+  | 'customer-conflict'
+  | 'order-skipped';
+
+/** One problem in one cell. `row` is the spreadsheet row: the header is row 1. */
+export interface RowIssue {
+  row: number;
+  column: string;
+  value: string;
+  code: IssueCode;
+}
+
+export const ISSUE_TEXT_EN: Record<IssueCode, string> = {
+  required: 'required value is empty',
+  'not-a-date': 'not a date (expected e.g. 2010-12-01 08:26 or 12/1/2010 8:26)',
+  'not-a-number': 'not a number',
+  'not-an-integer': 'quantity must be a whole number',
+  'too-many-decimals': 'more than 4 decimal places',
+  'field-too-long': 'field is longer than 10,000 characters',
+  'line-too-long': 'line is longer than 1 MB',
+  'value-too-long': 'value is too long for this field',
+  'unclosed-quote': 'unclosed or stray quote',
+  'bad-row': 'row could not be read',
+  'customer-conflict': 'another line of this order names a different customer',
+  'order-skipped': 'order skipped: another line of it has an error',
+};
+
+/** Values shown in the report are cut so one huge field does not make a huge report. */
+const MAX_VALUE_IN_REPORT = 200;
+
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab / CR) as a formula: prefix an
+ * apostrophe so opening the report never executes anything from the imported file.
+ */
+export function guardFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function errorReportCsv(issues: readonly RowIssue[], describe: (code: IssueCode) => string = (c) => ISSUE_TEXT_EN[c]): string {
+  const rows = issues.map((i) => {
+    const v = i.value.length > MAX_VALUE_IN_REPORT ? `${i.value.slice(0, MAX_VALUE_IN_REPORT)}…` : i.value;
+    return [String(i.row), guardFormula(i.column), guardFormula(v), describe(i.code)];
+  });
+  return Papa.unparse({ fields: ['row', 'column', 'value', 'reason'], data: rows }, { quotes: false, newline: '\r\n' });
+}
