@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CancelToken, JobCancelled, type Progress } from '../src/core/jobs';
 import { generateDemo } from '../src/core/demo';
+import { readLedger } from '../src/storage/ledgers';
 import { countAll } from '../src/storage/repositories';
+import { recount } from '../src/storage/stats';
+import { dumpRows } from '../src/storage/testWorkspace';
 import { getActiveWorkspaceId, getCatalogue, listWorkspaces, openWorkspace, readWorkspace } from '../src/storage/workspaces';
 import { generateDemoWorkspace } from './demo';
 
@@ -20,15 +23,26 @@ describe('generateDemoWorkspace (fake-indexeddb)', () => {
 
     const expected = generateDemo(opts).range(0, 500);
     expect(r.counts.members).toBe(500);
+    expect(r.timings.totalMs).toBeGreaterThan(0);
+    expect(r.timings.totalMs).toBeGreaterThanOrEqual(r.timings.writeMs);
     expect(r.counts.orders).toBe(expected.orders.length);
     expect(await db.members.count()).toBe(500);
-    expect(await db.orders.count()).toBe(expected.orders.length);
-    expect(await db.identities.count()).toBe(expected.identities.length);
-    expect(await db.touches.count()).toBe(expected.touches.length);
-    expect(await db.coupons.count()).toBe(expected.coupons.length);
-    expect(await db.subprofiles.count()).toBe(expected.subprofiles.length);
+    // One ledger per member, holding exactly the generator's rows for that member.
+    expect(await db.ledgers.count()).toBe(500);
+    const rows = await dumpRows(db);
+    const sorted = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(rows.orders).toEqual(sorted(expected.orders));
+    expect(rows.identities).toEqual(sorted(expected.identities));
+    expect(rows.touches).toEqual(sorted(expected.touches));
+    expect(rows.coupons).toEqual(sorted(expected.coupons));
+    expect(rows.subprofiles).toEqual(sorted(expected.subprofiles));
     expect(await db.stores.count()).toBeGreaterThanOrEqual(300);
-    expect(await db.orders.get(expected.orders[17].id)).toEqual(expected.orders[17]);
+    const o = expected.orders[17];
+    const ledger = await readLedger(db, o.memberId!);
+    expect(ledger?.orders).toContainEqual(o);
+    expect(ledger?.orderKeys).toContain(o.externalId);
+    const idn = expected.identities[3];
+    expect((await db.ledgers.where('idKeys').equals(idn.value).first())?.memberId).toBe(idn.memberId);
 
     // The stats row followed every batch: counts read without a recount equal the rows.
     const counts = await countAll(db);
@@ -36,6 +50,12 @@ describe('generateDemoWorkspace (fake-indexeddb)', () => {
     expect(counts.orders).toBe(expected.orders.length);
     expect(counts.refunds).toBe(r.counts.refunds);
     expect(counts.stores).toBe(r.counts.stores);
+    expect(counts.touches).toBe(expected.touches.length);
+    expect(counts.coupons).toBe(expected.coupons.length);
+    expect(counts.subprofiles).toBe(expected.subprofiles.length);
+    expect(counts.identities).toBe(expected.identities.length);
+    expect((await db.stats.get('counts'))?.dirty).toBe(false);
+    expect(await recount(db)).toEqual(counts);
 
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.at(-1)).toEqual({ phase: 'write', done: 500, total: 500 });

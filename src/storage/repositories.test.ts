@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { Member, Order } from '../core/model';
 import { countAll, memberPicture, pageIdentities, pageMembers, pageOrders, type Page } from './repositories';
-import { bumpStats, ordersDelta, recount } from './stats';
+import { commitLedgers, emptyLedger } from './ledgers';
+import { invalidateStats, recount } from './stats';
 import { member, order, pad, phone, seedWorkspace } from './testWorkspace';
 import { createWorkspace } from './workspaces';
 import { testWorkspace } from './testWorkspace';
@@ -42,10 +43,7 @@ describe('countAll', () => {
     const { db } = await seedWorkspace(5);
     await countAll(db); // saves the stats row
     const more = [order(900, 1, 'refund'), order(901, null)];
-    await db.transaction('rw', db.orders, db.stats, async () => {
-      await db.orders.bulkAdd(more);
-      await bumpStats(db, ordersDelta(more));
-    });
+    await commitLedgers(db, { orders: more }, { merge: true });
     const row = await db.stats.get('counts');
     expect(row?.dirty).toBe(false);
     expect(row?.counts.orders).toBe(17);
@@ -58,8 +56,9 @@ describe('countAll', () => {
   it('recounts after a write that did not bump the stats (no stale number)', async () => {
     const { db } = await seedWorkspace(5);
     expect((await countAll(db)).members).toBe(5);
+    // Raw writes that bypass writeLedgers (and so the stats row).
     await db.members.bulkPut([member(6), member(7)]);
-    await db.orders.put(order(950, null));
+    await db.ledgers.put({ ...emptyLedger('~guest:000009'), orders: [order(950, null)] });
     await new Promise((r) => setTimeout(r, 5));
     const c = await countAll(db);
     expect(c.members).toBe(7);
@@ -79,8 +78,9 @@ describe('countAll', () => {
 
   it('does not cache counts of a workspace still being built', async () => {
     const { db } = await seedWorkspace(3, { complete: false });
+    await invalidateStats(db);
     expect((await countAll(db)).members).toBe(3);
-    expect(await db.stats.get('counts')).toBeUndefined();
+    expect((await db.stats.get('counts'))?.dirty).toBe(true);
   });
 });
 
@@ -106,10 +106,44 @@ describe('pageMembers', () => {
     expect((await pageMembers(db, { query: 'nobody', limit: 5 })).rows).toEqual([]);
   });
 
+  it('finds a member by the normalised phone and a lower-cased email (idKeys)', async () => {
+    const db = await createWorkspace(testWorkspace());
+    await commitLedgers(db, {
+      members: [member(1, 'Ann'), member(2, 'Bo')],
+      identities: [
+        { ...phone(1), value: '+86 138-1234-5678' },
+        { ...phone(2), kind: 'email', value: 'Bo.Li@Example.COM' },
+      ],
+    });
+    expect((await pageMembers(db, { query: '13812345678', limit: 5 })).rows.map((m) => m.id)).toEqual(['M0000001']);
+    expect((await pageMembers(db, { query: '1381234', limit: 5 })).rows.map((m) => m.id)).toEqual(['M0000001']);
+    expect((await pageMembers(db, { query: '+86 138', limit: 5 })).rows.map((m) => m.id)).toEqual(['M0000001']);
+    expect((await pageMembers(db, { query: 'bo.li@example', limit: 5 })).rows.map((m) => m.id)).toEqual(['M0000002']);
+    expect((await pageIdentities(db, { query: 'bo.li', limit: 5 })).rows.map((i) => i.value)).toEqual(['Bo.Li@Example.COM']);
+  });
+
+  it('pages identity matches one member at a time without repeats', async () => {
+    const db = await createWorkspace(testWorkspace());
+    const members = Array.from({ length: 12 }, (_, k) => member(k + 1, 'Q'));
+    // Two identities per member, both matching "77": the member shows once.
+    const identities = members.flatMap((_, k) => [
+      { ...phone(k + 1), id: `IA${k}`, value: `77-${pad(k)}` },
+      { ...phone(k + 1), id: `IB${k}`, value: `77+${pad(k)}` },
+    ]);
+    await commitLedgers(db, { members, identities });
+    const rows = await all((after) => pageMembers(db, { query: '77', after, limit: 5 }), 5);
+    expect(rows.map((m) => m.id).sort()).toEqual(members.map((m) => m.id));
+    const ids = await all((after) => pageIdentities(db, { query: '77', after, limit: 5 }), 5);
+    expect(ids).toHaveLength(24);
+    expect(new Set(ids.map((i) => i.id)).size).toBe(24);
+  });
+
   it('a member matching by name and by two identities shows once', async () => {
     const db = await createWorkspace(testWorkspace());
-    await db.members.bulkAdd([member(1, 'Mia'), member(2, 'Mo')]);
-    await db.identities.bulkAdd([{ ...phone(1), value: 'Mx1' }, { ...phone(2), id: 'I9', value: 'Mx2' }, { ...phone(2), id: 'I8', value: 'Mx3' }]);
+    await commitLedgers(db, {
+      members: [member(1, 'Mia'), member(2, 'Mo')],
+      identities: [{ ...phone(1), value: 'Mx1' }, { ...phone(2), id: 'I9', value: 'Mx2' }, { ...phone(2), id: 'I8', value: 'Mx3' }],
+    });
     const rows = await all<Member>((after) => pageMembers(db, { query: 'M', after, limit: 1 }), 1);
     expect(rows.map((m) => m.id)).toEqual(['M0000001', 'M0000002']);
     const viaIdentity = await all<Member>((after) => pageMembers(db, { query: 'Mx', after, limit: 1 }), 1);
@@ -123,10 +157,22 @@ describe('pageMembers', () => {
 });
 
 describe('pageOrders', () => {
-  it('pages all orders newest first, ties broken by id', async () => {
+  it('pages all orders grouped by member (member-id order, guests last), each newest first, ties by id', async () => {
     const { db, orders } = await seedWorkspace(20, { guests: 4 });
     const rows = await all((after) => pageOrders(db, { after, limit: 7 }), 7);
-    expect(rows.map((o) => o.id)).toEqual([...orders].sort(byNewest).map((o) => o.id));
+    const expected: string[] = [];
+    for (let k = 1; k <= 20; k++) expected.push(...orders.filter((o) => o.memberId === `M${pad(k)}`).sort(byNewest).map((o) => o.id));
+    expected.push(...orders.filter((o) => o.memberId === null).sort(byNewest).map((o) => o.id));
+    expect(rows.map((o) => o.id)).toEqual(expected);
+  });
+
+  it('pages past members without orders (a page never ends early)', async () => {
+    const { db } = await seedWorkspace(3);
+    await commitLedgers(db, { members: Array.from({ length: 40 }, (_, k) => member(100 + k)) });
+    await commitLedgers(db, { orders: [order(7000, 139)] }, { merge: true });
+    const rows = await all((after) => pageOrders(db, { after, limit: 4 }), 4);
+    expect(rows.map((o) => o.id)).toHaveLength(10);
+    expect(rows.at(-1)?.id).toBe('O0007000');
   });
 
   it("pages one member's orders newest first", async () => {
@@ -135,13 +181,29 @@ describe('pageOrders', () => {
     expect(rows.map((o) => o.id)).toEqual(orders.filter((o) => o.memberId === 'M0000003').sort(byNewest).map((o) => o.id));
   });
 
-  it('a query matches the member id, then the external id prefix', async () => {
+  it('a query matches a member id prefix, then an order id / external id prefix (orderKeys)', async () => {
     const { db } = await seedWorkspace(10);
     expect((await pageOrders(db, { query: 'M0000004', limit: 10 })).rows).toHaveLength(3);
     expect((await pageOrders(db, { query: 'T0000012', limit: 10 })).rows.map((o) => o.id)).toEqual(['O0000012']);
     const t1 = await all((after) => pageOrders(db, { query: 'T000001', after, limit: 4 }), 4);
     expect(t1.map((o) => o.id)).toEqual(Array.from({ length: 10 }, (_, k) => `O${pad(10 + k)}`));
     expect((await pageOrders(db, { query: 'O0000005', limit: 10 })).rows.map((o) => o.id)).toEqual(['O0000005']);
+    // Member id prefix: M000001 is M0000010 only among 10 members.
+    expect((await pageOrders(db, { query: 'M000001', limit: 10 })).rows.map((o) => o.memberId)).toEqual(['M0000010', 'M0000010', 'M0000010']);
+    // Within one member: its orders whose id or external id starts with the query.
+    expect((await pageOrders(db, { memberId: 'M0000002', query: 'T0000012', limit: 10 })).rows.map((o) => o.id)).toEqual(['O0000012']);
+    expect((await pageOrders(db, { memberId: 'M0000003', query: 'T0000012', limit: 10 })).rows).toEqual([]);
+  });
+
+  it('an order whose id and external id both match shows once; paging a search loses nothing', async () => {
+    const { db } = await seedWorkspace(4);
+    const same = [{ ...order(500, 1), externalId: 'O0000500-x' }, { ...order(501, 2), externalId: 'X1' }];
+    await commitLedgers(db, { orders: same }, { merge: true });
+    const rows = await all((after) => pageOrders(db, { query: 'O00005', after, limit: 1 }), 1);
+    expect(rows.map((o) => o.id)).toEqual(['O0000500', 'O0000501']);
+    const every = await all((after) => pageOrders(db, { query: 'O', after, limit: 5 }), 5);
+    expect(every).toHaveLength(14);
+    expect(new Set(every.map((o) => o.id)).size).toBe(14);
   });
 });
 

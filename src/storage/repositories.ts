@@ -1,11 +1,15 @@
 import Dexie, { type Collection } from 'dexie';
 import type { Coupon, Identity, Member, Order, SubProfile, TagEvent, Touch } from '../core/model';
-import type { WorkspaceDB } from './db';
+import type { MemberLedger, WorkspaceDB } from './db';
 import { MAX_CHAR, runPhases, type Hit, type Page, type Phase } from './keyset';
+import { indexEntries, indexSearchPhase, ledgerRowsPhase } from './ledgerScan';
+import { emptyLedger, idKeysOf, isGuestKey } from './ledgers';
 
 /**
  * Read APIs for the Data pages over up to 1M members / 10M orders: every list is a keyset
- * page read through an index with a limit, so nothing loads a table whole.
+ * page read through an index with a limit, so nothing loads a table whole. Per-member rows
+ * live in ledgers (one record per member, ledgers.ts); orders and identities lists are those
+ * ledgers flattened, member by member.
  */
 export { countAll, recountStats, bumpStats, ordersDelta, invalidateStats, type WorkspaceCounts, type CountsDelta } from './stats';
 export type { Page } from './keyset';
@@ -36,41 +40,26 @@ export async function pageMembers(db: WorkspaceDB, p: PageQuery): Promise<Page<M
       hits(db.members.where('[name+id]').between(a ?? [q, Dexie.minKey], [q + MAX_CHAR, Dexie.minKey], !a, false).limit(n), (m) => [m.name, m.id]),
     keep: (h) => !h.row.id.startsWith(q),
   };
-  const byIdentity: Phase<Member> = {
+  // Identity values (raw, normalised phone, lower-cased email) through the idKeys index.
+  const byIdentity: Phase<Member | null> = {
     name: 'identity',
     scan: async (a, n) => {
-      const ids = await valuePrefix(db, q, a, n);
-      const members = await db.members.bulkGet(ids.map((i) => i.memberId));
-      const out: Hit<Member>[] = [];
-      ids.forEach((i, k) => {
-        const m = members[k];
-        // An identity whose member row is missing still moves the cursor; it shows nothing.
-        out.push({ key: [i.value, i.id], row: m ?? (null as unknown as Member) });
-      });
-      return out;
+      // The cursor's own entry comes back first (inclusive start): ask for one more.
+      const entries = await indexEntries(db, 'idKeys', q, q + MAX_CHAR, a ? [a[0], a[1]] : null, a ? n + 1 : n);
+      const fresh = a ? entries.filter((e) => e.key !== a[0] || e.ledger.memberId > a[1]) : entries;
+      const members = await db.members.bulkGet(fresh.map((e) => e.ledger.memberId));
+      // A ledger whose member row is missing still moves the cursor; it shows nothing.
+      return fresh.map((e, k) => ({ key: [e.key, e.ledger.memberId], row: members[k] ?? null, ledger: e.ledger }));
     },
-    keep: async (h) => {
+    keep: (h) => {
       const m = h.row;
       if (!m || m.id.startsWith(q) || m.name.startsWith(q)) return false;
-      // Show the member once: at its first matching identity in (value, id) order.
-      const [value, id] = h.key;
-      const own = await db.identities.where('memberId').equals(m.id).toArray();
-      return !own.some((o) => o.value.startsWith(q) && (o.value < value || (o.value === value && o.id < id)));
+      // Show the member once: at its smallest matching key.
+      const { ledger } = h as Hit<Member | null> & { ledger: MemberLedger };
+      return ledger.idKeys.every((k) => !k.startsWith(q) || k >= h.key[0]);
     },
   };
-  return runPhases([byId, byName, byIdentity], p.after, p.limit);
-}
-
-/** Identities whose value starts with q, in (value, id) order, strictly after `a`. */
-function valuePrefix(db: WorkspaceDB, q: string, a: string[] | null, n: number): Promise<Identity[]> {
-  if (!a) return db.identities.where('value').between(q, q + MAX_CHAR, true, false).limit(n).toArray();
-  const [v0, id0] = a;
-  return db.identities
-    .where('value')
-    .between(v0, q + MAX_CHAR, true, false)
-    .filter((i) => i.value !== v0 || i.id > id0)
-    .limit(n)
-    .toArray();
+  return runPhases([byId, byName, byIdentity], p.after, p.limit) as Promise<Page<Member>>;
 }
 
 async function hits<T>(c: Collection<T, unknown>, key: (row: T) => string[]): Promise<Hit<T>[]> {
@@ -82,63 +71,43 @@ export interface OrderPageQuery extends PageQuery {
   memberId?: string;
 }
 
-/** Orders newest first; a query matches the member id exactly, then external id prefix, then order id prefix. */
+const ordersOf = (l: MemberLedger): Order[] => l.orders;
+const membersOnly = (l: MemberLedger): Order[] => (isGuestKey(l.memberId) ? [] : l.orders);
+const orderKeys = (o: Order): string[] => (o.externalId ? [o.id, o.externalId] : [o.id]);
+
+/**
+ * Orders GROUPED BY MEMBER: ledger by ledger in member-id order (guest orders last), each
+ * member's orders newest first. A query matches a member id prefix, then an order id or
+ * external id prefix (orderKeys index); with `memberId`, only that member's orders whose id
+ * or external id starts with the query.
+ */
 export async function pageOrders(db: WorkspaceDB, p: OrderPageQuery): Promise<Page<Order>> {
   const q = norm(p.query);
-  const newest = (memberId: string | null, keep?: (o: Order) => boolean): Phase<Order>['scan'] => (a, n) => {
-    let c: Collection<Order, string>;
-    if (memberId === null) {
-      c = a ? db.orders.where('placedAt').belowOrEqual(a[0]) : db.orders.orderBy('placedAt');
-    } else {
-      const hi = a ? [memberId, a[0]] : [memberId, Dexie.maxKey];
-      c = db.orders.where('[memberId+placedAt]').between([memberId, Dexie.minKey], hi, true, true);
-    }
-    c = c.reverse();
-    // Equal placedAt: the index orders by primary key, so "after" means a smaller id.
-    if (a) c = c.filter((o) => o.placedAt !== a[0] || o.id < a[1]);
-    if (keep) c = c.filter(keep);
-    return hits(c.limit(n), (o) => [o.placedAt, o.id]);
-  };
-  if (!q) return runPhases([{ name: 'all', scan: newest(p.memberId ?? null) }], p.after, p.limit);
   if (p.memberId) {
-    const matches = (o: Order) => o.externalId.startsWith(q) || o.id.startsWith(q);
-    return runPhases([{ name: 'member', scan: newest(p.memberId, matches) }], p.after, p.limit);
+    const m = p.memberId;
+    const rows = (l: MemberLedger) => (q ? l.orders.filter((o) => o.externalId.startsWith(q) || o.id.startsWith(q)) : l.orders);
+    return runPhases([ledgerRowsPhase(db, 'member', m, m + '\u0000', rows)], p.after, p.limit);
   }
-  const byMember: Phase<Order> = { name: 'member', scan: newest(q) };
-  const byExternal: Phase<Order> = {
-    name: 'external',
-    scan: (a, n) => {
-      let c = db.orders.where('externalId').between(a ? a[0] : q, q + MAX_CHAR, true, false);
-      if (a) c = c.filter((o) => o.externalId !== a[0] || o.id > a[1]);
-      return hits(c.limit(n), (o) => [o.externalId, o.id]);
-    },
-    keep: (h) => h.row.memberId !== q,
+  if (!q) return runPhases([ledgerRowsPhase(db, 'all', '', Dexie.maxKey, ordersOf)], p.after, p.limit);
+  const byMember = ledgerRowsPhase(db, 'member', q, q + MAX_CHAR, membersOnly);
+  const byKey: Phase<Order | null> = {
+    ...indexSearchPhase(db, 'order', 'orderKeys', q, q + MAX_CHAR, ordersOf, orderKeys),
+    keep: (h) => h.row !== null && !(h.row.memberId !== null && h.row.memberId.startsWith(q)),
   };
-  const byId: Phase<Order> = {
-    name: 'id',
-    scan: (a, n) => hits(db.orders.where('id').between(a ? a[0] : q, q + MAX_CHAR, !a, false).limit(n), (o) => [o.id]),
-    keep: (h) => h.row.memberId !== q && !h.row.externalId.startsWith(q),
-  };
-  return runPhases([byMember, byExternal, byId], p.after, p.limit);
+  return runPhases<Order | null>([byMember, byKey], p.after, p.limit) as Promise<Page<Order>>;
 }
 
-/** Identities by id; with a query: all of member q, then value prefix. */
+/** Identities ledger by ledger (member-id order); with a query: all of member q, then value prefix (idKeys). */
 export async function pageIdentities(db: WorkspaceDB, p: PageQuery): Promise<Page<Identity>> {
   const q = norm(p.query);
-  if (!q) {
-    return runPhases([{ name: 'all', scan: (a, n) => hits((a ? db.identities.where('id').above(a[0]) : db.identities.orderBy('id')).limit(n), (i) => [i.id]) }], p.after, p.limit);
-  }
-  const byMember: Phase<Identity> = {
-    name: 'member',
-    // A member has a handful of identities: the memberId index then the id filter is enough.
-    scan: (a, n) => hits(db.identities.where('memberId').equals(q).filter((i) => !a || i.id > a[0]).limit(n), (i) => [i.id]),
+  const identitiesOf = (l: MemberLedger) => l.identities;
+  if (!q) return runPhases([ledgerRowsPhase(db, 'all', '', Dexie.maxKey, identitiesOf)], p.after, p.limit);
+  const byMember = ledgerRowsPhase(db, 'member', q, q + '\u0000', identitiesOf);
+  const byValue: Phase<Identity | null> = {
+    ...indexSearchPhase(db, 'value', 'idKeys', q, q + MAX_CHAR, identitiesOf, (i) => idKeysOf([i])),
+    keep: (h) => h.row !== null && h.row.memberId !== q,
   };
-  const byValue: Phase<Identity> = {
-    name: 'value',
-    scan: async (a, n) => (await valuePrefix(db, q, a, n)).map((i) => ({ key: [i.value, i.id], row: i })),
-    keep: (h) => h.row.memberId !== q,
-  };
-  return runPhases([byMember, byValue], p.after, p.limit);
+  return runPhases<Identity | null>([byMember, byValue], p.after, p.limit) as Promise<Page<Identity>>;
 }
 
 export interface MemberPicture {
@@ -154,22 +123,27 @@ export interface MemberPicture {
   tagEvents: TagEvent[];
 }
 
-/** One person whole (domain §1: "the merged profile shows the whole picture"). */
+/** One person whole (domain §1: "the merged profile shows the whole picture"): one ledger read. */
 export async function memberPicture(db: WorkspaceDB, memberId: string, maxRows = 2000): Promise<MemberPicture | null> {
-  const tables = [db.members, db.identities, db.orders, db.subprofiles, db.touches, db.coupons, db.tagEvents];
-  return db.transaction('r', tables, async () => {
-    const member = await db.members.get(memberId);
-    if (!member) return null;
-    const [identities, orders, subprofiles, touches, coupons, tagEvents] = await Promise.all([
-      db.identities.where('memberId').equals(memberId).toArray(),
-      db.orders.where('[memberId+placedAt]').between([memberId, Dexie.minKey], [memberId, Dexie.maxKey]).reverse().limit(maxRows).toArray(),
-      db.subprofiles.where('memberId').equals(memberId).toArray(),
-      db.touches.where('[memberId+at]').between([memberId, Dexie.minKey], [memberId, Dexie.maxKey]).reverse().limit(maxRows).toArray(),
-      db.coupons.where('memberId').equals(memberId).limit(maxRows).toArray(),
+  return db.transaction('r', [db.members, db.ledgers, db.tagEvents], async () => {
+    const [member, ledger, tagEvents] = await Promise.all([
+      db.members.get(memberId),
+      db.ledgers.get(memberId),
       db.tagEvents.where('memberId').equals(memberId).limit(maxRows).toArray(),
     ]);
+    if (!member) return null;
+    const l = ledger ?? emptyLedger(memberId);
     tagEvents.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.id < y.id ? -1 : 1));
-    coupons.sort((x, y) => (x.grantedAt > y.grantedAt ? -1 : x.grantedAt < y.grantedAt ? 1 : 0));
-    return { member, identities, orders, subprofiles, touches, coupons, tagEvents };
+    const coupons = l.coupons.slice(0, maxRows).sort((x, y) => (x.grantedAt > y.grantedAt ? -1 : x.grantedAt < y.grantedAt ? 1 : 0));
+    return {
+      member,
+      identities: l.identities,
+      // Stored newest first (writeLedgers sorts them).
+      orders: l.orders.slice(0, maxRows),
+      subprofiles: l.subprofiles,
+      touches: l.touches.slice(0, maxRows),
+      coupons,
+      tagEvents,
+    };
   });
 }

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { Order, TableName } from '../core/model';
 import { TABLE_NAMES } from '../core/model';
-import type { StatsRow, WorkspaceDB } from './db';
+import type { MemberLedger, StatsRow, WorkspaceDB } from './db';
 import { isWriter } from './tabLock';
 // A cycle (workspaces → db → stats → workspaces) that is safe: only used inside functions.
 import { getCatalogue } from './workspaces';
@@ -10,16 +10,18 @@ import { getCatalogue } from './workspaces';
  * Row counts of a workspace without counting 10M rows on every page view.
  *
  * How the `stats` row stays right (choice made for the storage layer):
- *  1. Writers that insert rows call `bumpStats(db, delta)` inside their own transaction
- *     (which must include `db.stats`): counts follow in the same commit, for free.
- *  2. Any committed write to a counted table whose transaction did NOT touch `stats` marks
- *     the row dirty (Dexie's `storagemutated` event names the tables a commit changed). So a
- *     writer that forgets (or overwrites rows with put, where a delta is unknowable) costs one
- *     recount, never a wrong number.
- *  3. A missing or dirty row is recounted with native index counts (IDBIndex.count: no row is
- *     decoded): refunds on the v2 `kind` index, guests as all orders minus the memberId index
- *     (IndexedDB leaves null keys out of an index). The recount is saved only by the writer
- *     tab and only for a complete workspace, so a half-built one is never cached.
+ *  1. Writers go through `writeLedgers` (ledgers.ts), which calls `bumpStats(db, delta)` with
+ *     the exact delta inside the writer's own transaction: counts follow in the same commit.
+ *     Other tables' writers do the same with their own delta.
+ *  2. Any committed write to a counted IDB table (members, ledgers, products, …) whose
+ *     transaction did NOT touch `stats` marks the row dirty (Dexie's `storagemutated` event
+ *     names the tables a commit changed). So a writer that forgets costs one recount, never a
+ *     wrong number.
+ *  3. A missing or dirty row is recounted. Per-member rows live inside ledgers, which an index
+ *     cannot count, so the recount reads every ledger in batches (O(rows): seconds for 10k
+ *     members, about a minute for 1M) — rare by design, as every writer keeps the counters
+ *     exact. The recount is saved only by the writer tab and only for a complete workspace,
+ *     so a half-built one is never cached.
  */
 export type WorkspaceCounts = Record<TableName, number> & {
   /** Orders of kind 'refund'. */
@@ -29,7 +31,12 @@ export type WorkspaceCounts = Record<TableName, number> & {
 };
 export type CountsDelta = Partial<WorkspaceCounts>;
 
-const COUNTED = new Set<string>(TABLE_NAMES);
+/** Record types held inside ledgers rather than in an IDB table of their own. */
+const IN_LEDGERS = new Set<string>(['identities', 'orders', 'touches', 'coupons', 'subprofiles']);
+/** Record types with an IDB table of their own (members, products, stores, tags, …). */
+export const OWN_TABLES = TABLE_NAMES.filter((t) => !IN_LEDGERS.has(t));
+/** The IDB tables whose writes change counts. */
+const COUNTED = new Set<string>([...OWN_TABLES, 'ledgers']);
 const PREFIX = 'meridian-ws-';
 
 /** Per database name: Date.now() of the last commit that changed rows without bumping stats. */
@@ -81,14 +88,28 @@ export function ordersDelta(orders: readonly Pick<Order, 'kind' | 'memberId'>[])
   return { orders: orders.length, refunds, guestOrders };
 }
 
-/** Exact counts from native index counts. */
+/** Exact counts: native counts for tables of their own, a pass over the ledgers for the rest. */
 export async function recount(db: WorkspaceDB): Promise<WorkspaceCounts> {
   const c = zeroCounts();
-  await db.transaction('r', TABLE_NAMES.map((t) => db.table(t)), async () => {
-    for (const t of TABLE_NAMES) c[t] = await db.table(t).count();
-    c.refunds = await db.orders.where('kind').equals('refund').count();
-    c.guestOrders = c.orders - (await db.orders.orderBy('memberId').count());
-  });
+  for (const t of OWN_TABLES) c[t] = await db.table(t).count();
+  // Keyset batches (as forEachLedger, not imported here to keep stats.ts free of a cycle).
+  let last: string | null = null;
+  for (;;) {
+    const rows: MemberLedger[] = await (last === null ? db.ledgers.orderBy(':id') : db.ledgers.where(':id').above(last)).limit(500).toArray();
+    for (const l of rows) {
+      c.identities += l.identities.length;
+      c.orders += l.orders.length;
+      c.touches += l.touches.length;
+      c.coupons += l.coupons.length;
+      c.subprofiles += l.subprofiles.length;
+      for (const o of l.orders) {
+        if (o.kind === 'refund') c.refunds++;
+        if (o.memberId === null) c.guestOrders++;
+      }
+    }
+    if (rows.length < 500) break;
+    last = rows[rows.length - 1].memberId;
+  }
   return c;
 }
 
@@ -110,10 +131,10 @@ export async function writeStats(db: WorkspaceDB, counts: WorkspaceCounts): Prom
 }
 
 /**
- * Add `delta` to the stored counts. Call it inside the transaction that inserts the rows,
- * with `db.stats` in that transaction's scope, so counts and rows commit together. Inserts
- * only: for put-overwrites the delta is unknown, call recountStats (or let the dirty mark do it).
- * Without a valid row it does nothing: the next read recounts anyway.
+ * Add `delta` to the stored counts. Call it inside the transaction that writes the rows,
+ * with `db.stats` in that transaction's scope, so counts and rows commit together; the delta
+ * must be exact (writeLedgers computes it; for put-overwrites elsewhere call recountStats or
+ * let the dirty mark do it). Without a valid row it does nothing: the next read recounts anyway.
  */
 export async function bumpStats(db: WorkspaceDB, delta: CountsDelta): Promise<void> {
   const row = await db.stats.get('counts');

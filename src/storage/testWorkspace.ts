@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TABLE_NAMES, type Identity, type Member, type Order, type TableName, type Workspace } from '../core/model';
+import { TABLE_NAMES, type Coupon, type Identity, type Member, type Order, type SubProfile, type TableName, type Touch, type Workspace } from '../core/model';
+import { LEDGER_PARTS, ledgerTables, writeLedgers } from './ledgers';
+import { bumpStats, OWN_TABLES, writeStats, zeroCounts } from './stats';
 import type { WorkspaceDB } from './db';
 import { createWorkspace, markComplete, newWorkspaceId } from './workspaces';
 
@@ -46,21 +48,43 @@ export interface Seeded {
   orders: Order[];
 }
 
-/** members M0000001..M000000n, a phone each, 3 orders each (every 5th a refund) plus guests. */
+/**
+ * members M0000001..M000000n, a phone each, 3 orders each (every 5th a refund) plus guests,
+ * and one fixture row in every other table; written like a real writer (writeLedgers, exact stats).
+ */
 export async function seedWorkspace(n: number, opts: { guests?: number; complete?: boolean } = {}): Promise<Seeded> {
   const db = await createWorkspace(testWorkspace());
   const members = Array.from({ length: n }, (_, k) => member(k + 1));
   const orders: Order[] = [];
   for (let k = 0; k < n * 3; k++) orders.push(order(k + 1, (k % n) + 1, k % 5 === 4 ? 'refund' : 'sale'));
   for (let g = 0; g < (opts.guests ?? 0); g++) orders.push(order(n * 3 + g + 1, null));
-  await db.transaction('rw', TABLE_NAMES.map((t) => db.table(t)), async () => {
-    await db.members.bulkAdd(members);
-    await db.identities.bulkAdd(members.map((_, k) => phone(k + 1)));
-    await db.orders.bulkAdd(orders);
-    for (const t of ['products', 'stores', 'subprofiles', 'touches', 'coupons', 'tags', 'tagEvents', 'audiences', 'journeys', 'plans', 'runs', 'outbox'] as const) {
-      await db.table(t).add(fixture(t));
-    }
+  const own = ['products', 'stores', 'tags', 'tagEvents', 'audiences', 'journeys', 'plans', 'runs', 'outbox'] as const;
+  await db.transaction('rw', [...ledgerTables(db), ...own.map((t) => db.table(t))], async () => {
+    await writeStats(db, zeroCounts());
+    await writeLedgers(db, {
+      members,
+      identities: members.map((_, k) => phone(k + 1)),
+      orders,
+      subprofiles: [fixture('subprofiles') as unknown as SubProfile],
+      touches: [fixture('touches') as unknown as Touch],
+      coupons: [fixture('coupons') as unknown as Coupon],
+    });
+    for (const t of own) await db.table(t).add(fixture(t));
+    await bumpStats(db, Object.fromEntries(own.map((t) => [t, 1])));
   });
   if (opts.complete !== false) await markComplete(db.name.slice('meridian-ws-'.length));
   return { db, members: n, orders };
+}
+
+/** Every record per TABLE_RECORDS table, ledgers flattened, each table sorted by key. */
+export async function dumpRows(db: WorkspaceDB): Promise<Record<TableName, Record<string, unknown>[]>> {
+  const out = {} as Record<TableName, Record<string, unknown>[]>;
+  for (const t of TABLE_NAMES) out[t] = [];
+  for (const l of await db.ledgers.toArray()) for (const part of LEDGER_PARTS) out[part].push(...(l[part] as unknown as Record<string, unknown>[]));
+  for (const t of OWN_TABLES) out[t] = await db.table(t).toArray();
+  for (const t of TABLE_NAMES) {
+    const key = t === 'products' ? 'sku' : 'id';
+    out[t].sort((a, b) => (String(a[key]) < String(b[key]) ? -1 : 1));
+  }
+  return out;
 }

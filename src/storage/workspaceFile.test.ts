@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CancelToken, JobCancelled } from '../core/jobs';
-import { TABLE_NAMES } from '../core/model';
-import type { WorkspaceDB } from './db';
+import { commitLedgers } from './ledgers';
 import { countAll } from './repositories';
-import { seedWorkspace } from './testWorkspace';
+import { dumpRows, member, order, seedWorkspace } from './testWorkspace';
 import { exportWorkspace, importWorkspaceFile, workspaceFileName, WorkspaceFileError } from './workspaceFile';
 import { getCatalogue, openWorkspace, readWorkspace } from './workspaces';
 
-async function dump(db: WorkspaceDB): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const t of TABLE_NAMES) out[t] = await db.table(t).toArray();
-  return out;
-}
+const dump = dumpRows;
 
 async function gunzipText(blob: Blob): Promise<string> {
   return new Response(blob.stream().pipeThrough(new DecompressionStream('gzip'))).text();
@@ -42,6 +37,8 @@ describe('workspace file export and import', () => {
     const restored = openWorkspace(result.workspaceId);
     expect(result.workspaceId).not.toBe(db.name.slice('meridian-ws-'.length));
     expect(await dump(restored)).toEqual(await dump(db));
+    // The ledgers themselves come back the same (members merged across batches, guests chunked).
+    expect(await restored.ledgers.toArray()).toEqual(await db.ledgers.toArray());
     expect(result.counts).toEqual(await countAll(db));
     expect(result.counts.guestOrders).toBe(3);
     const ws = await readWorkspace(restored);
@@ -56,7 +53,12 @@ describe('workspace file export and import', () => {
     const header = JSON.parse(lines[0]);
     expect(header).toMatchObject({ format: 'meridian-workspace', version: 1, counts: { members: 2, orders: 6 } });
     expect(lines).toHaveLength(1 + 2 + 2 + 6 + 12);
+    // Member by member: each member's rows follow its member line.
+    expect(lines.slice(1, 7).map((l) => JSON.parse(l).t)).toEqual(['members', 'identities', 'orders', 'orders', 'orders', 'touches']);
     expect(JSON.parse(lines[1])).toMatchObject({ t: 'members', r: { id: 'M0000001', v: 1 } });
+    expect(lines.slice(1, 10).map((l) => JSON.parse(l).r.memberId ?? JSON.parse(l).r.id)).toEqual(
+      ['M0000001', 'M0000001', 'M0000001', 'M0000001', 'M0000001', 'M0000001', 'M0000001', 'M0000001', 'M0000002'],
+    );
     // An uncompressed file imports too.
     const r = await importWorkspaceFile(new Blob([text]));
     expect(r.counts.orders).toBe(6);
@@ -105,7 +107,14 @@ describe('workspace file export and import', () => {
     const dup = [...lines];
     dup.splice(3, 0, lines[2]);
     const d = await failure(importWorkspaceFile(new Blob([dup.join('\n')]), undefined, undefined, { batchSize: 100 }));
-    expect(d.issue).toMatchObject({ reason: 'duplicate-record', line: 4, table: 'members', path: 'id' });
+    expect(d.issue).toMatchObject({ reason: 'duplicate-record', line: 4, table: 'identities', path: 'id' });
+    // A duplicate member in a later batch than the first one is caught too (merge reports it).
+    const late = [...lines, lines[1]];
+    const d2 = await failure(importWorkspaceFile(new Blob([late.join('\n')]), undefined, undefined, { batchSize: 3 }));
+    expect(d2.issue).toMatchObject({ reason: 'duplicate-record', line: late.length, table: 'members' });
+    const ownDup = [...lines, lines.find((l) => l.startsWith('{"t":"products"'))!];
+    const d3 = await failure(importWorkspaceFile(new Blob([ownDup.join('\n')])));
+    expect(d3.issue).toMatchObject({ reason: 'duplicate-record', line: ownDup.length, table: 'products', path: 'sku' });
     const unknown = await failure(importWorkspaceFile(new Blob([[lines[0], '{"t":"passwords","r":{}}'].join('\n')])));
     expect(unknown.issue).toMatchObject({ reason: 'unknown-table', line: 2, table: 'passwords' });
     // A damaged gzip stream.
@@ -113,6 +122,27 @@ describe('workspace file export and import', () => {
     const damaged = await failure(importWorkspaceFile(new Blob([gz.slice(0, Math.floor(gz.length / 2))])));
     expect(damaged.issue.reason).toBe('unreadable');
     expect(await ids()).toEqual(before);
+  });
+
+  it('exports members without a ledger and ledgers without a member row, and restores them', async () => {
+    const { db } = await seedWorkspace(3);
+    await db.members.put(member(50)); // written around writeLedgers: no ledger
+    await commitLedgers(db, { orders: [order(60, 60)] }); // rows whose member row is missing
+    const blob = await exportWorkspace(db, undefined, undefined, { compress: false, batchSize: 20 });
+    const r = await importWorkspaceFile(blob);
+    const restored = openWorkspace(r.workspaceId);
+    expect((await dump(restored)).members.map((m) => m.id)).toEqual(['M0000001', 'M0000002', 'M0000003', 'M0000050']);
+    expect((await dump(restored)).orders).toHaveLength(10);
+    expect(r.counts.members).toBe(4);
+  });
+
+  it('an export whose stored counts are stale recounts instead of writing a file restore would refuse', async () => {
+    const { db } = await seedWorkspace(4);
+    const row = (await db.stats.get('counts'))!;
+    await db.stats.put({ ...row, counts: { ...row.counts, orders: 999 } });
+    const text = await (await exportWorkspace(db, undefined, undefined, { compress: false })).text();
+    expect(JSON.parse(text.split('\n')[0]).counts.orders).toBe(12);
+    expect((await countAll(db)).orders).toBe(12);
   });
 
   it('cancel mid-restore removes the half-built workspace', async () => {

@@ -1,15 +1,17 @@
 import type { Table } from 'dexie';
 import { JobCancelled, type CancelToken, type ProgressFn } from '../core/jobs';
-import { TABLE_NAMES, type Order, type TableName } from '../core/model';
+import { TABLE_NAMES, type TableName } from '../core/model';
 import { checkCounts, describeIssue, readHeader, readRecordLine, type FileHeader, type FileIssue } from '../core/model/exportFile';
 import type { WorkspaceDB } from './db';
-import { bumpStats, ordersDelta, zeroCounts, writeStats, type CountsDelta, type WorkspaceCounts } from './stats';
+import { LEDGER_PARTS, ledgerTables, writeLedgers, type LedgerRows } from './ledgers';
+import { bumpStats, zeroCounts, writeStats, type WorkspaceCounts } from './stats';
 import { assertWriter } from './tabLock';
 import { createWorkspace, dropWorkspace, markComplete, newWorkspaceId } from './workspaces';
 
 /**
  * Restore a workspace file into a NEW workspace built aside: createWorkspace (incomplete) →
- * batched bulkAdd with the counts bumped in the same transactions → markComplete. Any error
+ * batches written with the counts bumped in the same transactions (members and their rows
+ * through writeLedgers, other tables by bulkAdd) → markComplete. Any error
  * or a cancel deletes that workspace, so nothing half-written remains; the active workspace
  * is never touched (the caller switches to the new one).
  */
@@ -90,6 +92,19 @@ interface Buffer {
   lines: number[];
 }
 
+/** Rows bound for ledgers, with the line each came from (the last line per table+id). */
+interface LedgerBuffer {
+  rows: Required<LedgerRows>;
+  n: number;
+  lineOf: Map<string, number>;
+}
+const IN_LEDGER = new Set<string>(['members', ...LEDGER_PARTS]);
+const emptyRows = (): LedgerBuffer => ({
+  rows: { members: [], identities: [], orders: [], touches: [], coupons: [], subprofiles: [] },
+  n: 0,
+  lineOf: new Map(),
+});
+
 export async function importWorkspaceFile(
   file: Blob, onProgress?: ProgressFn, token?: CancelToken, options: ImportOptions = {},
 ): Promise<ImportedWorkspace> {
@@ -103,20 +118,39 @@ export async function importWorkspaceFile(
     let header: FileHeader | null = null;
     const seen: Partial<Record<TableName, number>> = {};
     const buffers = new Map<TableName, Buffer>();
+    let ledgerBuf = emptyRows();
+
+    const before = (): WorkspaceDB => {
+      token?.throwIfCancelled();
+      assertWriter(); // another tab may have taken over mid-restore
+      return db!;
+    };
+
+    // Members and their rows go through writeLedgers with merge: a member whose rows straddle
+    // two batches is merged, and any id stored before is reported (a duplicate in the file).
+    const flushLedgers = async (): Promise<void> => {
+      if (ledgerBuf.n === 0 || !db) return;
+      const target = before();
+      const buf = ledgerBuf;
+      ledgerBuf = emptyRows();
+      const { replaced } = await target.transaction('rw', ledgerTables(target), () => writeLedgers(target, buf.rows, { merge: true }));
+      if (replaced.length) {
+        const { table, id } = replaced[0];
+        fail({ reason: 'duplicate-record', line: buf.lineOf.get(`${table}\u0000${id}`), table, path: 'id', message: `a second record with id "${id}"` });
+      }
+      onProgress?.({ phase: 'import', done: bytesRead, total: file.size });
+    };
 
     const flush = async (t: TableName): Promise<void> => {
       const buf = buffers.get(t);
       if (!buf || buf.rows.length === 0 || !db) return;
-      token?.throwIfCancelled();
-      assertWriter(); // another tab may have taken over mid-restore
+      const target = before();
       buffers.set(t, { rows: [], lines: [] });
-      const delta: CountsDelta = t === 'orders' ? ordersDelta(buf.rows as unknown as Order[]) : { [t]: buf.rows.length };
-      const target = db;
       const table = target.table(t) as Table<Record<string, unknown>, string>;
       try {
         await target.transaction('rw', table, target.stats, async () => {
           await table.bulkAdd(buf.rows);
-          await bumpStats(target, delta);
+          await bumpStats(target, { [t]: buf.rows.length });
         });
       } catch (e) {
         const byPos = (e as { failuresByPos?: Record<number, Error> }).failuresByPos;
@@ -145,6 +179,12 @@ export async function importWorkspaceFile(
       if (!r.ok) fail(r.issue);
       const { table, record } = (r as { value: { table: TableName; record: Record<string, unknown> } }).value;
       seen[table] = (seen[table] ?? 0) + 1;
+      if (IN_LEDGER.has(table)) {
+        (ledgerBuf.rows[table as keyof LedgerRows] as unknown[]).push(record);
+        ledgerBuf.lineOf.set(`${table}\u0000${String(record.id)}`, line);
+        if (++ledgerBuf.n >= batch) await flushLedgers();
+        continue;
+      }
       let buf = buffers.get(table);
       if (!buf) buffers.set(table, (buf = { rows: [], lines: [] }));
       buf.rows.push(record);
@@ -152,6 +192,7 @@ export async function importWorkspaceFile(
       if (buf.rows.length >= batch) await flush(table);
     }
     if (!header || !db || !workspaceId) fail({ reason: 'empty', message: 'the file has no header line' });
+    await flushLedgers();
     for (const t of TABLE_NAMES) await flush(t);
     const mismatch = checkCounts(header!, seen);
     if (mismatch) fail(mismatch);
