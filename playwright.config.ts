@@ -1,19 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { CHROMIUM_ARGS } from './scripts/chromium-args.mjs';
 
 const executablePath =
   process.env.CHROMIUM_PATH || execFileSync('node', ['scripts/ensure-chromium.mjs', '--quiet'], { encoding: 'utf8' }).trim();
 
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 const PORT = Number(process.env.E2E_PORT || 4180);
 
@@ -28,7 +19,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1024, height: 768 },
-    launchOptions: { executablePath, args: chromiumArgs },
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
     trace: 'off',
   },
   webServer: {

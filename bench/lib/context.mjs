@@ -7,16 +7,8 @@ import { createServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+import { CHROMIUM_ARGS } from '../../scripts/chromium-args.mjs';
+export { CHROMIUM_ARGS };
 
 /** Newest modification time (ms) of any file under the given paths; missing paths count 0. */
 export function newestMtime(paths) {
