@@ -1,27 +1,35 @@
-import { BrowserRouter, NavLink, Route, Routes } from 'react-router';
+import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { Layout, RequireWorkspace } from './Layout';
+import { DataPage, ImportPage, MemberPage, PlaceholderPage, SettingsPage } from './routes';
+import { EmptyState } from '../ui/kit';
 
-const NAV = ['data', 'tags', 'audiences', 'journeys', 'analytics', 'settings'] as const;
-
-export function App() {
+function NotFound() {
   const { t } = useTranslation();
   return (
+    <EmptyState title={t('shell.notFound.title')} actions={<Link className="k-btn k-btn-primary" to="/data">{t('shell.notFound.back')}</Link>} />
+  );
+}
+
+export function App() {
+  return (
     <BrowserRouter>
-      <div className="shell">
-        <nav className="shell-nav">
-          <strong>{t('shell.appName')}</strong>
-          {NAV.map((n) => (
-            <NavLink key={n} to={`/${n}`}>
-              {t(`shell.nav.${n}`)}
-            </NavLink>
-          ))}
-        </nav>
-        <main className="shell-main">
-          <Routes>
-            <Route path="*" element={<p>{t('shell.loading')}</p>} />
-          </Routes>
-        </main>
-      </div>
+      <Routes>
+        <Route element={<Layout />}>
+          <Route index element={<Navigate to="/data" replace />} />
+          <Route path="data" element={<RequireWorkspace><DataPage tab="members" /></RequireWorkspace>} />
+          <Route path="data/orders" element={<RequireWorkspace><DataPage tab="orders" /></RequireWorkspace>} />
+          <Route path="data/identities" element={<RequireWorkspace><DataPage tab="identities" /></RequireWorkspace>} />
+          <Route path="data/members/:id" element={<RequireWorkspace><MemberPage /></RequireWorkspace>} />
+          <Route path="data/import" element={<ImportPage />} />
+          <Route path="tags" element={<PlaceholderPage feature="tags" />} />
+          <Route path="audiences" element={<PlaceholderPage feature="audiences" />} />
+          <Route path="journeys" element={<PlaceholderPage feature="journeys" />} />
+          <Route path="analytics" element={<PlaceholderPage feature="analytics" />} />
+          <Route path="settings" element={<SettingsPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
     </BrowserRouter>
   );
 }

@@ -1,6 +1,11 @@
 import type { FeatureStrings } from './strings';
 import { shellStrings } from '../shellStrings';
 import { pwaStrings } from '../pwa/strings';
+import { kitStrings } from '../../ui/kit/strings';
+import { dataStrings } from '../../ui/data/strings';
+import { settingsStrings } from '../../ui/settings/strings';
+import { placeholderStrings } from '../../ui/placeholders/strings';
+import { importStrings } from '../../ui/import/strings';
 
 /** Every feature's strings; add a feature's `strings.ts` here. */
-export const FEATURE_STRINGS: FeatureStrings[] = [shellStrings, pwaStrings];
+export const FEATURE_STRINGS: FeatureStrings[] = [shellStrings, pwaStrings, kitStrings, dataStrings, settingsStrings, placeholderStrings, importStrings];

@@ -11,6 +11,7 @@ export function ProgressDialog({
   done,
   total,
   onCancel,
+  onHide,
   testId = 'progress-dialog',
 }: {
   open: boolean;
@@ -19,6 +20,8 @@ export function ProgressDialog({
   done: number;
   total: number;
   onCancel?: () => void;
+  /** Offered for long jobs: close the dialog and let the job run on. */
+  onHide?: () => void;
   testId?: string;
 }) {
   const { t } = useTranslation();
@@ -28,11 +31,18 @@ export function ProgressDialog({
       title={title}
       testId={testId}
       actions={
-        onCancel ? (
-          <Button onClick={onCancel} data-testid="progress-cancel">
-            {t('kit.cancel')}
-          </Button>
-        ) : null
+        <>
+          {onHide ? (
+            <Button variant="ghost" onClick={onHide} data-testid="progress-hide">
+              {t('kit.runInBackground')}
+            </Button>
+          ) : null}
+          {onCancel ? (
+            <Button onClick={onCancel} data-testid="progress-cancel">
+              {t('kit.cancel')}
+            </Button>
+          ) : null}
+        </>
       }
     >
       <p className="k-muted" data-testid="progress-phase">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canGoBack, currentCursor, firstPage, goBack, goNext, pageIndex } from './cursorStack';
+import { canGoBack, createCursorMemory, currentCursor, firstPage, goBack, goNext, pageIndex } from './cursorStack';
 
 describe('cursor stack', () => {
   it('starts on the first page with no cursor', () => {
@@ -39,5 +39,27 @@ describe('cursor stack', () => {
         expect(currentCursor(s)).toBeNull();
       }),
     );
+  });
+});
+
+describe('cursor memory', () => {
+  it('gives back where a list was left, and the first page for a list never seen', () => {
+    const m = createCursorMemory(3);
+    const s = goNext(goNext(firstPage<string>(), 'a'), 'b');
+    m.remember('ws|members|', s);
+    expect(m.recall<string>('ws|members|')).toEqual(s);
+    expect(m.recall<string>('ws|members|wang')).toEqual(firstPage());
+    expect(m.recall<string>(undefined)).toEqual(firstPage());
+  });
+  it('forgets the least recently stored lists beyond its limit', () => {
+    const m = createCursorMemory(2);
+    m.remember('a', goNext(firstPage<string>(), '1'));
+    m.remember('b', goNext(firstPage<string>(), '2'));
+    m.remember('a', goNext(firstPage<string>(), '3')); // refreshes a
+    m.remember('c', goNext(firstPage<string>(), '4'));
+    expect(m.size).toBe(2);
+    expect(currentCursor(m.recall<string>('b'))).toBeNull();
+    expect(currentCursor(m.recall<string>('a'))).toBe('3');
+    expect(currentCursor(m.recall<string>('c'))).toBe('4');
   });
 });

@@ -36,3 +36,26 @@ export function goBack<C>(s: CursorStack<C>): CursorStack<C> {
   if (!canGoBack(s)) return s;
   return { starts: s.starts.slice(0, -1) };
 }
+
+/**
+ * Where each list was left (per workspace, table and query), so coming back from a member
+ * page lands on the same page. Least recently used entries go first beyond `limit`.
+ */
+export function createCursorMemory(limit = 20) {
+  const entries = new Map<string, CursorStack<unknown>>();
+  return {
+    recall<C>(key: string | undefined): CursorStack<C> {
+      const s = key ? entries.get(key) : undefined;
+      return (s as CursorStack<C> | undefined) ?? firstPage<C>();
+    },
+    remember<C>(key: string | undefined, s: CursorStack<C>): void {
+      if (!key) return;
+      entries.delete(key);
+      entries.set(key, s);
+      while (entries.size > limit) entries.delete(entries.keys().next().value as string);
+    },
+    get size(): number {
+      return entries.size;
+    },
+  };
+}

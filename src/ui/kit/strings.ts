@@ -4,6 +4,7 @@ export const kitStrings = defineStrings(
   'kit',
   {
     cancel: 'Cancel',
+    runInBackground: 'Run in background',
     close: 'Close',
     confirm: 'Confirm',
     next: 'Next',
@@ -19,6 +20,7 @@ export const kitStrings = defineStrings(
   },
   {
     cancel: '取消',
+    runInBackground: '后台运行',
     close: '关闭',
     confirm: '确定',
     next: '下一页',

@@ -1,17 +1,28 @@
 import { useEffect, useState } from 'react';
-import { canGoBack, currentCursor, firstPage, goBack, goNext, pageIndex, type CursorStack } from './cursorStack';
+import { canGoBack, createCursorMemory, currentCursor, goBack, goNext, pageIndex, type CursorStack } from './cursorStack';
 
 export interface Page<R, C> {
   rows: R[];
   next: C | null | undefined;
 }
 
+const memory = createCursorMemory(20);
+const recall = memory.recall;
+const remember = memory.remember;
+
 /**
  * One page at a time from a keyset-paged repository call. `fetchPage` must be stable for a
- * given query (wrap it in useCallback); a new one starts again at the first page.
+ * given query (wrap it in useCallback); a new one starts again at the first page (or where
+ * the list under `memoryKey` was left).
  */
-export function usePagedRows<R, C>(fetchPage: ((after: C | null) => Promise<Page<R, C>>) | null) {
-  const [stack, setStack] = useState<CursorStack<C>>(firstPage<C>);
+export function usePagedRows<R, C>(fetchPage: ((after: C | null) => Promise<Page<R, C>>) | null, memoryKey?: string) {
+  const [stack, setStackState] = useState<CursorStack<C>>(() => recall<C>(memoryKey));
+  const setStack = (next: CursorStack<C> | ((s: CursorStack<C>) => CursorStack<C>)) =>
+    setStackState((s) => {
+      const n = typeof next === 'function' ? next(s) : next;
+      remember(memoryKey, n);
+      return n;
+    });
   const [source, setSource] = useState(() => fetchPage);
   const [page, setPage] = useState<Page<R, C> | null>(null);
   const [loading, setLoading] = useState(false);
@@ -20,7 +31,7 @@ export function usePagedRows<R, C>(fetchPage: ((after: C | null) => Promise<Page
   // A new query (new fetchPage) resets to page one, during render rather than in an effect.
   if (source !== fetchPage) {
     setSource(() => fetchPage);
-    setStack(firstPage<C>());
+    setStackState(recall<C>(memoryKey));
   }
 
   const after = currentCursor(stack);
