@@ -10,7 +10,7 @@ if [ ! -d node_modules ]; then
 fi
 CHROMIUM_PATH="$(node scripts/ensure-chromium.mjs --quiet)" || exit 1
 export CHROMIUM_PATH
-out=test-results; mkdir -p "$out"; rm -f "$out"/vitest.json "$out"/e2e.json
+out=.test-reports; mkdir -p "$out"; rm -f "$out"/vitest.json "$out"/e2e.json  # not test-results/: Playwright empties that
 status=0
 step() { local name=$1; shift; echo "== $name"; "$@" || { echo "!! $name failed"; status=1; }; }
 
