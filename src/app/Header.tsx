@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from './store';
 import { switchWorkspace } from './workspaceActions';
 import { JobIndicator } from './JobDialog';
+import { displayWorkspaceName } from './workspaceName';
 
 function WorkspaceSwitcher() {
   const { t } = useTranslation();
@@ -13,7 +14,7 @@ function WorkspaceSwitcher() {
     <label className="hdr-ws">
       <span className="sr-only">{t('shell.header.workspace')}</span>
       <span className="hdr-ws-name" data-testid="workspace-name" title={workspace.name}>
-        {workspace.name}
+        {displayWorkspaceName(workspace.name, t)}
       </span>
       {workspaces.length > 1 ? <span className="hdr-ws-chevron" aria-hidden="true">▾</span> : null}
       {workspaces.length > 1 ? (
@@ -27,7 +28,7 @@ function WorkspaceSwitcher() {
         >
           {workspaces.map((w) => (
             <option key={w.id} value={w.id}>
-              {w.name}
+              {displayWorkspaceName(w.name, t)}
             </option>
           ))}
         </select>

@@ -70,6 +70,7 @@ export const shellStrings = defineStrings(
       retry: 'Try again',
     },
     templates: { mother_baby: 'Mother & baby', beauty: 'Beauty', food: 'Food', imported: 'Imported' },
+    demoName: 'Demo · {{template}} · {{size}}',
     notFound: { title: 'Page not found', back: 'Go to Data' },
   },
   {
@@ -140,6 +141,7 @@ export const shellStrings = defineStrings(
       retry: '重试',
     },
     templates: { mother_baby: '母婴', beauty: '美妆', food: '食品', imported: '导入数据' },
+    demoName: '演示 · {{template}} · {{size}}',
     notFound: { title: '页面不存在', back: '前往数据' },
   },
 );

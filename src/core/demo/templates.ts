@@ -1,3 +1,4 @@
+import { TEMPLATE_LABELS } from './labels';
 import { BEAUTY_PRODUCTS, FOOD_PRODUCTS, MOTHER_BABY_PRODUCTS, type DemoProduct } from './catalogues';
 
 export const DEMO_TEMPLATES = ['mother_baby', 'beauty', 'food'] as const;
@@ -37,7 +38,7 @@ export const TEMPLATES: Readonly<Record<DemoTemplate, TemplateSpec>> = {
   mother_baby: {
     template: 'mother_baby',
     brand: '小禾母婴',
-    label: 'Mother & Baby',
+    label: TEMPLATE_LABELS.mother_baby,
     products: MOTHER_BABY_PRODUCTS,
     categoryWeights: { 奶粉: 5, 纸尿裤: 5, 湿巾: 2, 辅食: 3, 孕产营养: 2, 洗护: 2, 喂养用品: 1.5 },
     femaleShare: 0.88,
@@ -52,7 +53,7 @@ export const TEMPLATES: Readonly<Record<DemoTemplate, TemplateSpec>> = {
   beauty: {
     template: 'beauty',
     brand: '清颜',
-    label: 'Beauty',
+    label: TEMPLATE_LABELS.beauty,
     products: BEAUTY_PRODUCTS,
     categoryWeights: { 水乳: 4, 精华: 4, 面霜: 3, 洁面: 2, 面膜: 3, 防晒: 2, 彩妆: 3, 套装: 1.5, 美容仪: 0.6 },
     femaleShare: 0.85,
@@ -67,7 +68,7 @@ export const TEMPLATES: Readonly<Record<DemoTemplate, TemplateSpec>> = {
   food: {
     template: 'food',
     brand: '麦香记',
-    label: 'Food',
+    label: TEMPLATE_LABELS.food,
     products: FOOD_PRODUCTS,
     categoryWeights: { 坚果: 5, 休闲零食: 4, 烘焙: 3, 饮品: 3, 速食: 3, 礼盒: 1.2, 宠物零食: 0 },
     femaleShare: 0.58,

@@ -7,6 +7,7 @@ import {
 import type { WorkspaceEntry } from '../../storage/db';
 import { Button, ConfirmDialog, ErrorBox, formatDate, useLocale } from '../kit';
 import { NewDemoDialog } from './NewDemoDialog';
+import { displayWorkspaceName } from '../../app/workspaceName';
 
 function WorkspaceRow({ ws, active, onDelete }: { ws: WorkspaceEntry; active: boolean; onDelete: () => void }) {
   const { t } = useTranslation();
@@ -56,7 +57,7 @@ function WorkspaceRow({ ws, active, onDelete }: { ws: WorkspaceEntry; active: bo
           </form>
         ) : (
           <>
-            <strong className="ws-name">{ws.name}</strong>
+            <strong className="ws-name">{displayWorkspaceName(ws.name, t)}</strong>
             {active ? <span className="k-chip chip-active">{t('settings.workspaces.active')}</span> : null}
             <span className="k-muted small">{t('settings.workspaces.created', { date: formatDate(ws.createdAt, locale) })}</span>
           </>
