@@ -1,4 +1,5 @@
 import { createTabLock } from '../storage/tabLock';
+import { requestPersistence } from '../storage/persist';
 import { canWrite, useAppStore, type LockState } from './store';
 import {
   CANCELLED, FIRST_RUN_DEMO, cleanupLeftovers, generateDemo, listenForOtherTabs, loadActiveWorkspace, withLoadError,
@@ -40,9 +41,12 @@ function onLock(state: LockState): void {
 
 async function firstOpen(writer: boolean): Promise<void> {
   if (writer) await cleanupLeftovers();
-  if (await loadActiveWorkspace()) return;
-  if (!writer) return; // 'empty' with writing actions disabled until this tab takes over
-  await createFirstRunDemo();
+  const loaded = await loadActiveWorkspace();
+  if (!loaded && !writer) return; // 'empty' with writing actions disabled until this tab takes over
+  if (!loaded) await createFirstRunDemo();
+  // Member data lives only here: ask the browser not to evict it under storage pressure.
+  // Chromium answers without a prompt; Settings shows the answer and can ask again.
+  if (writer) void requestPersistence().catch(() => undefined);
 }
 
 /** The embedded demo, with the full-screen progress view; cancelling leaves the empty state. */
