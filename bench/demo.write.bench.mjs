@@ -3,6 +3,14 @@
 // watching the page's main thread: long tasks (> 50 ms) and the longest gap between
 // animation frames, to show that generating does not freeze the UI.
 // Size: BENCH_DEMO_WRITE_MEMBERS (default 100000; 10000, 100000 or 1000000).
+// The browser runs with a real profile directory (launchPersistentContext): a plain
+// Playwright context is incognito, where IndexedDB lives in memory under a small quota —
+// neither what a user has nor able to hold a 1M-member workspace.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../scripts/chromium-args.mjs';
 const SIZE_LABEL = { 10000: '10k', 100000: '100k', 1000000: '1M' };
 
 export const name = 'demo.write';
@@ -12,9 +20,15 @@ export async function run(ctx) {
   const members = Number(process.env.BENCH_DEMO_WRITE_MEMBERS || 100000);
   if (!SIZE_LABEL[members]) return { skipped: `BENCH_DEMO_WRITE_MEMBERS must be one of ${Object.keys(SIZE_LABEL).join(', ')}` };
   const base = await ctx.preview();
-  const browser = await ctx.browser();
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'en-US' });
-  const page = await context.newPage();
+  const profile = mkdtempSync(join(tmpdir(), 'meridian-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: ctx.chromiumPath(),
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1024, height: 768 },
+    locale: 'en-US',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const failure = page.getByTestId('demo-error').or(page.locator('.k-error, [role=alert]'));
   try {
     const t0 = Date.now();
     await page.goto(base + '/data');
@@ -39,7 +53,9 @@ export async function run(ctx) {
     });
     const t1 = Date.now();
     await page.getByTestId('new-demo-create').click();
-    await page.getByTestId('workspace-name').filter({ hasText: `· ${SIZE_LABEL[members]}` }).waitFor({ timeout: 3 * 3600_000 });
+    const done = page.getByTestId('workspace-name').filter({ hasText: `· ${SIZE_LABEL[members]}` });
+    await done.or(failure).first().waitFor({ timeout: 3 * 3600_000 });
+    if (!(await done.isVisible())) return { error: `generation failed: ${(await failure.first().textContent())?.trim()}`, members };
     const ms = Date.now() - t1;
     const ui = await page.evaluate(() => {
       window.__stopFrames = true;
@@ -58,5 +74,6 @@ export async function run(ctx) {
     };
   } finally {
     await context.close();
+    rmSync(profile, { recursive: true, force: true });
   }
 }
