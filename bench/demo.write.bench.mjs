@@ -6,11 +6,7 @@
 // The browser runs with a real profile directory (launchPersistentContext): a plain
 // Playwright context is incognito, where IndexedDB lives in memory under a small quota —
 // neither what a user has nor able to hold a 1M-member workspace.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../scripts/chromium-args.mjs';
+
 const SIZE_LABEL = { 10000: '10k', 100000: '100k', 1000000: '1M' };
 
 export const name = 'demo.write';
@@ -20,14 +16,8 @@ export async function run(ctx) {
   const members = Number(process.env.BENCH_DEMO_WRITE_MEMBERS || 100000);
   if (!SIZE_LABEL[members]) return { skipped: `BENCH_DEMO_WRITE_MEMBERS must be one of ${Object.keys(SIZE_LABEL).join(', ')}` };
   const base = await ctx.preview();
-  const profile = mkdtempSync(join(tmpdir(), 'meridian-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: ctx.chromiumPath(),
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1024, height: 768 },
-    locale: 'en-US',
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const disk = await ctx.diskContext({ viewport: { width: 1024, height: 768 }, locale: 'en-US' });
+  const { page } = disk;
   const failure = page.getByTestId('demo-error').or(page.locator('.k-error, [role=alert]'));
   try {
     const t0 = Date.now();
@@ -73,7 +63,6 @@ export async function run(ctx) {
       ...ui,
     };
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await disk.close();
   }
 }

@@ -35,9 +35,9 @@ export async function run(ctx) {
   if (!existsSync(file)) return { skipped: `${file} not found (expected ../shared/data/${FILE} beside the repo)` };
   const { lines, csvMB } = countLines(file);
   const base = await ctx.preview();
-  const browser = await ctx.browser();
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-  const page = await context.newPage();
+  // A real profile directory: IndexedDB on disk, as a user has it (not incognito memory).
+  const disk = await ctx.diskContext({ viewport: { width: 1024, height: 768 } });
+  const { page } = disk;
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   try {
@@ -98,7 +98,7 @@ export async function run(ctx) {
       ...(pageErrors.length ? { pageErrors: pageErrors.slice(0, 5) } : {}),
     };
   } finally {
-    await context.close();
+    await disk.close();
   }
 }
 

@@ -119,6 +119,27 @@ export function createContext({ root, log }) {
       })();
       return browserP;
     },
+    /**
+     * A Chromium with a real profile directory, removed by close(). A plain context is
+     * incognito: IndexedDB there lives in memory under a small quota, which neither matches
+     * what a user has nor holds a large workspace.
+     */
+    async diskContext(options = {}) {
+      const { chromium } = await import('@playwright/test');
+      const { mkdtempSync, rmSync } = await import('node:fs');
+      const { tmpdir } = await import('node:os');
+      const profile = mkdtempSync(join(tmpdir(), 'meridian-bench-'));
+      const context = await chromium.launchPersistentContext(profile, { executablePath: ctx.chromiumPath(), args: CHROMIUM_ARGS, ...options });
+      const page = context.pages()[0] ?? (await context.newPage());
+      return {
+        context,
+        page,
+        async close() {
+          await context.close();
+          rmSync(profile, { recursive: true, force: true });
+        },
+      };
+    },
     async chromiumVersion() {
       if (browserP) return (await browserP).version();
       try {
