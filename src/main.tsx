@@ -17,5 +17,7 @@ async function main() {
     </StrictMode>,
   );
   void startPwa();
+  // Engine hook for benchmarks (src/engine/devHook.ts): a lazy chunk, only in dev or with ?bench.
+  if (import.meta.env.DEV || new URLSearchParams(location.search).has('bench')) void import('./engine/devHook');
 }
 void main();

@@ -1,7 +1,8 @@
 import type { CancelToken, ProgressFn } from '../src/core/jobs';
-import type { Identity, IdentityKind, Member, Order, Workspace } from '../src/core/model';
+import type { Workspace } from '../src/core/model';
 import { normalizeIdentity } from '../src/core/oneid';
 import type { StagedImport } from '../src/core/import/assemble';
+import { evidenceKey, planCommit, type ImportCounts } from '../src/core/import/commitPlan';
 import type { WorkspaceDB } from '../src/storage/db';
 import { ledgerTables, writeLedgers } from '../src/storage/ledgers';
 import { bumpStats, writeStats, zeroCounts } from '../src/storage/stats';
@@ -12,23 +13,7 @@ import {
 /** 'active': add to the workspace in use; 'new': build a new workspace from the file and switch to it. */
 export type ImportTarget = 'active' | 'new';
 
-export interface ImportCounts {
-  rows: number;
-  /** Orders written (sales + refunds). */
-  orders: number;
-  sales: number;
-  refunds: number;
-  /** Members the written orders belong to; membersNew of them were created by this import. */
-  members: number;
-  membersNew: number;
-  guestOrders: number;
-  lines: number;
-  products: number;
-  skippedRows: number;
-  skippedOrders: number;
-  /** Orders already in the workspace (same order id, e.g. the same file imported twice): skipped. */
-  duplicates: number;
-}
+export type { ImportCounts } from '../src/core/import/commitPlan';
 
 /** Test seam: throw from here to prove a failure inside the transaction leaves nothing behind. */
 export interface CommitHooks {
@@ -40,9 +25,6 @@ function localNow(): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
-
-/** How two identities of one kind are compared: by their normalised form when there is one. */
-const evidence = (kind: IdentityKind, value: string): string => `${kind}:${normalizeIdentity(kind, value) ?? value}`;
 
 /**
  * Write a staged import into `db` in ONE transaction over every table it touches (ledgers,
@@ -75,63 +57,36 @@ export async function commitStaged(
         for (const l of await db.ledgers.where('orderKeys').anyOf([...ids]).toArray()) for (const o of l.orders) if (ids.has(o.id)) stored.add(o.id);
       }
     }
-    const fresh = staged.orders.filter((o) => !stored.has(o.id));
-
     // OneID: a customer id or phone already known in this workspace is that member, not a new one.
     const known = new Map<string, string>();
     if (!isNew && staged.members.length) {
-      const wanted = new Set(staged.members.flatMap((m) => m.identities.map((i) => evidence(i.kind, i.value))));
+      const wanted = new Set(staged.members.flatMap((m) => m.identities.map((i) => evidenceKey(i.kind, i.value))));
       const values = new Set(staged.members.flatMap((m) => m.identities.flatMap((i) => [i.value, normalizeIdentity(i.kind, i.value) ?? i.value])));
       for (const l of await db.ledgers.where('idKeys').anyOf([...values]).toArray()) {
         for (const i of l.identities) {
-          const key = evidence(i.kind, i.value);
+          const key = evidenceKey(i.kind, i.value);
           if (wanted.has(key) && !known.has(key)) known.set(key, i.memberId);
         }
       }
     }
-    const used = new Set(fresh.map((o) => o.memberKey).filter((k): k is string => k !== null));
-    const memberIdByKey = new Map<string, string>();
-    const newMembers: Member[] = [];
-    const identities: Identity[] = [];
-    const candidates = staged.members.filter((m) => used.has(m.key));
-    const taken = isNew ? [] : await db.members.bulkGet(candidates.map((m) => m.id));
-    candidates.forEach((m, i) => {
-      const match = m.identities.map((x) => known.get(evidence(x.kind, x.value))).find(Boolean);
-      const id = match ?? (taken[i] ? `imp:${m.id}` : m.id);
-      memberIdByKey.set(m.key, id);
-      if (!match) {
-        newMembers.push({
-          v: 1, id, name: '', gender: 'u', birthday: null, region: m.region, city: m.city, level: 0, joinedAt: m.joinedAt,
-          firstPlatform: m.firstPlatform, homeStoreId: m.homeStoreId, guideId: null, wecomFriend: false, attributes: { source: 'import' },
-        });
-      }
-      for (const x of m.identities) {
-        if (known.has(evidence(x.kind, x.value))) continue;
-        identities.push({ v: 1, id: `imp:${x.kind}:${x.value}`, memberId: id, kind: x.kind, value: x.value, platform: 'import', scope: null, firstSeen: m.joinedAt });
-      }
-    });
-
-    const sold = new Set<string>();
-    for (const o of fresh) for (const l of o.lines) sold.add(l.sku);
-    const products = staged.products.filter((p) => sold.has(p.sku));
-    const haveProducts = isNew ? [] : await db.products.bulkGet(products.map((p) => p.sku));
-    const newProducts = products.filter((_, i) => !haveProducts[i]);
-    const storeIds = new Set(fresh.map((o) => o.storeId));
-    const stores = staged.stores.filter((s) => storeIds.has(s.id));
-    const haveStores = isNew || !stores.length ? [] : await db.stores.bulkGet(stores.map((s) => s.id));
-    const newStores = stores.filter((_, i) => !haveStores[i]);
-
-    const orders: Order[] = fresh.map(({ memberKey, ...o }) => ({ ...o, memberId: memberKey === null ? null : memberIdByKey.get(memberKey)! }));
-    const counts: ImportCounts = {
-      rows: meta.rows, orders: orders.length, sales: 0, refunds: 0, members: used.size, membersNew: newMembers.length, guestOrders: 0,
-      lines: 0, products: newProducts.length, skippedRows: meta.skippedRows, skippedOrders: meta.skippedOrders, duplicates: total - fresh.length,
+    // What else the workspace holds already; the plan itself is pure (shared with the CLI).
+    const present = async <K extends string>(table: { bulkGet(keys: K[]): Promise<unknown[]> }, keys: K[]): Promise<Set<K>> => {
+      if (isNew || !keys.length) return new Set();
+      const rows = await table.bulkGet(keys);
+      return new Set(keys.filter((_, i) => rows[i] !== undefined));
     };
-    for (const o of orders) {
-      if (o.kind === 'refund') counts.refunds += 1;
-      else counts.sales += 1;
-      if (o.memberId === null) counts.guestOrders += 1;
-      counts.lines += o.lines.length;
-    }
+    const takenIds = await present(db.members, staged.members.map((m) => m.id));
+    const haveSkus = await present(db.products, staged.products.map((p) => p.sku));
+    const haveStores = await present(db.stores, staged.stores.map((x) => x.id));
+    const plan = planCommit(staged, {
+      orderIds: stored,
+      memberByEvidence: known,
+      memberIdTaken: (id) => takenIds.has(id),
+      hasProduct: (sku) => haveSkus.has(sku),
+      hasStore: (id) => haveStores.has(id),
+    });
+    const { orders, newMembers, identities, newProducts, newStores } = plan;
+    const counts: ImportCounts = { ...plan.counts, rows: meta.rows, skippedRows: meta.skippedRows, skippedOrders: meta.skippedOrders };
     token.throwIfCancelled();
     // Ledgers hold each member's identities and orders in one record. Rows of members created
     // here (and guest orders, appended to the last guest chunk) need no merge reads; only rows

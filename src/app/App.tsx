@@ -1,7 +1,7 @@
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Layout, RequireWorkspace } from './Layout';
-import { DataPage, ImportPage, MemberPage, PlaceholderPage, SettingsPage } from './routes';
+import { AudiencesPage, DataPage, ImportPage, MemberPage, PlaceholderPage, SettingsPage } from './routes';
 import { EmptyState } from '../ui/kit';
 
 function NotFound() {
@@ -23,7 +23,7 @@ export function App() {
           <Route path="data/members/:id" element={<RequireWorkspace><MemberPage /></RequireWorkspace>} />
           <Route path="data/import" element={<ImportPage />} />
           <Route path="tags" element={<PlaceholderPage feature="tags" />} />
-          <Route path="audiences" element={<PlaceholderPage feature="audiences" />} />
+          <Route path="audiences" element={<RequireWorkspace><AudiencesPage /></RequireWorkspace>} />
           <Route path="journeys" element={<PlaceholderPage feature="journeys" />} />
           <Route path="analytics" element={<PlaceholderPage feature="analytics" />} />
           <Route path="settings" element={<SettingsPage />} />

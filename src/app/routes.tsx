@@ -8,6 +8,7 @@ export const DataPage = lazy(() => import('../ui/data/DataPage').then((m) => ({ 
 export const MemberPage = lazy(() => import('../ui/data/MemberPage').then((m) => ({ default: m.MemberPage })));
 export const ImportPage = lazy(() => import('../ui/import/ImportPage').then((m) => ({ default: m.ImportPage })));
 export const SettingsPage = lazy(() => import('../ui/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+export const AudiencesPage = lazy(() => import('../ui/audiences/AudiencesPage').then((m) => ({ default: m.AudiencesPage })));
 export const PlaceholderPage = lazy(() =>
   import('../ui/placeholders/PlaceholderPage').then((m) => ({ default: m.PlaceholderPage })),
 );

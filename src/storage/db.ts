@@ -1,5 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import { watchStats } from './stats';
+import type { SnapshotChunk } from './snapshots';
+import type { TagHoldersRow } from './tagHolders';
 import type {
   Audience, Coupon, Identity, Journey, Member, Order, OutboxEntry, Plan, Product, Run, Store,
   SubProfile, TagDefinition, TagEvent, Touch, Workspace,
@@ -39,6 +41,8 @@ export interface StatsRow {
   countedAt: number;
   /** true when rows changed without the counts following: the next countAll recounts. */
   dirty: boolean;
+  /** Bumped by every member-data write (writeLedgers): the engine's snapshot stamp reads it. */
+  dataVersion?: number;
 }
 
 /**
@@ -80,6 +84,10 @@ export class WorkspaceDB extends Dexie {
   runs!: Table<Run, string>;
   outbox!: Table<OutboxEntry, string>;
   imports!: Table<ImportJournal, string>;
+  /** The engine's columnar snapshot in chunks (src/storage/snapshots.ts). */
+  snapshots!: Table<SnapshotChunk, string>;
+  /** Current holders of each evaluated tag (src/storage/tagHolders.ts). */
+  tagHolders!: Table<TagHoldersRow, string>;
 
   constructor(workspaceId: string) {
     super(workspaceDbName(workspaceId));
@@ -101,6 +109,8 @@ export class WorkspaceDB extends Dexie {
       runs: 'id, planId',
       outbox: 'id, &idempotencyKey, status',
       imports: 'id, committedAt',
+      snapshots: 'key',
+      tagHolders: 'tagId',
     });
     watchStats(this);
   }

@@ -4,7 +4,7 @@ import type { Coupon, Identity, Member, Order, SubProfile, Touch } from '../core
 import { normalizeIdentity } from '../core/oneid';
 import type { MemberLedger, WorkspaceDB } from './db';
 import { MAX_CHAR } from './keyset';
-import { bumpStats, type CountsDelta } from './stats';
+import { bumpDataVersion, bumpStats, type CountsDelta } from './stats';
 
 /**
  * The one write path for per-member rows (design and measurements: docs/storage.md).
@@ -231,6 +231,7 @@ export async function writeLedgers(db: WorkspaceDB, input: LedgerRows, opts: Led
   const out = [...changed].map((k) => seal(ledgers.get(k)!));
   await Promise.all([db.ledgers.bulkPut(out), members.length ? db.members.bulkPut(members) : undefined]);
   await bumpStats(db, delta);
+  await bumpDataVersion(db);
   return { delta, replaced };
 }
 

@@ -145,6 +145,15 @@ export async function bumpStats(db: WorkspaceDB, delta: CountsDelta): Promise<vo
   await db.stats.put({ ...row, counts });
 }
 
+/**
+ * Mark that member data changed (writeLedgers calls it in its own transaction), so a columnar
+ * snapshot built before is seen as stale even when the counts happen to stay equal.
+ */
+export async function bumpDataVersion(db: WorkspaceDB): Promise<void> {
+  const row = await db.stats.get('counts');
+  if (row) await db.stats.put({ ...row, dataVersion: (row.dataVersion ?? 0) + 1 });
+}
+
 /** Forget the stored counts: the next countAll recounts. */
 export async function invalidateStats(db: WorkspaceDB): Promise<void> {
   await db.stats.update('counts', { dirty: true });

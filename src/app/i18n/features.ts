@@ -6,6 +6,8 @@ import { dataStrings } from '../../ui/data/strings';
 import { settingsStrings } from '../../ui/settings/strings';
 import { placeholderStrings } from '../../ui/placeholders/strings';
 import { importStrings } from '../../ui/import/strings';
+import { rulesStrings } from '../../ui/rules/strings';
+import { audiencesStrings } from '../../ui/audiences/strings';
 
 /** Every feature's strings; add a feature's `strings.ts` here. */
-export const FEATURE_STRINGS: FeatureStrings[] = [shellStrings, pwaStrings, kitStrings, dataStrings, settingsStrings, placeholderStrings, importStrings];
+export const FEATURE_STRINGS: FeatureStrings[] = [shellStrings, pwaStrings, kitStrings, dataStrings, settingsStrings, placeholderStrings, importStrings, rulesStrings, audiencesStrings];

@@ -1,0 +1,49 @@
+// Audience builder latency: count() after a condition edit, as the Audiences page does it.
+// The threshold of a rule is changed 20 times; each count is timed from the page (round trip
+// through the worker pool). Demo size: BENCH_AUDIENCE_MEMBERS (default 100000; 10000, 1000000).
+import { openEngineDemo } from './lib/engineDemo.mjs';
+
+export const name = 'audience.count';
+export const description = 'median count() latency after a condition edit (20 threshold changes), goal < 100 ms';
+
+export async function run(ctx) {
+  const members = Number(process.env.BENCH_AUDIENCE_MEMBERS || process.env.BENCH_TAGS_MEMBERS || 100000);
+  const { disk, page, workspaceId } = await openEngineDemo(ctx, members, (m) => console.error(`[audience.count] ${m}`));
+  try {
+    console.error('[audience.count] counting');
+    const r = await page.evaluate(async (workspaceId) => {
+      const h = window.__meridianEngine;
+      const engine = h.getEngine(workspaceId);
+      const snap = await engine.ensureSnapshot();
+      const times = [];
+      const counts = [];
+      for (let i = 0; i < 20; i++) {
+        const threshold = 200 + i * 100;
+        const rule = h.parseRule(`net_spend(last 90 days) > ${threshold} and not touches(channel = sms, last 30 days) > 0`);
+        const t = performance.now();
+        const c = await engine.count(rule);
+        times.push(performance.now() - t);
+        counts.push(c.count);
+      }
+      return { snap, times, counts, poolSize: engine.poolSize };
+    }, workspaceId);
+    const sorted = [...r.times].sort((a, b) => a - b);
+    const median = (sorted[9] + sorted[10]) / 2;
+    return {
+      ms: Math.round(median * 10) / 10,
+      members,
+      orders: r.snap.orders,
+      medianMs: Math.round(median * 10) / 10,
+      p90Ms: Math.round(sorted[17] * 10) / 10,
+      maxMs: Math.round(sorted[19] * 10) / 10,
+      firstMs: Math.round(r.times[0] * 10) / 10,
+      edits: 20,
+      poolSize: r.poolSize,
+      counts: r.counts,
+      snapshot: r.snap,
+      goalMs: 100,
+    };
+  } finally {
+    await disk.close();
+  }
+}

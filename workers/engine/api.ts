@@ -1,0 +1,50 @@
+import type { ProgressFn } from '../../src/core/jobs';
+import { openWorkspace } from '../../src/storage/workspaces';
+import { cancelJob, withJob } from '../jobs';
+import { WorkspaceEngine } from './workspaceEngine';
+
+/**
+ * What the engine worker exposes: one WorkspaceEngine per workspace id, kept while the worker
+ * lives (the snapshot stays in the worker's memory). Long calls take a job id so the UI can
+ * cancel them (workers/jobs.ts); errors cross comlink as plain Errors with their message.
+ */
+export function createEngineApi() {
+  const engines = new Map<string, WorkspaceEngine>();
+  const engine = (workspaceId: string): WorkspaceEngine => {
+    let e = engines.get(workspaceId);
+    if (!e) engines.set(workspaceId, (e = new WorkspaceEngine(openWorkspace(workspaceId))));
+    return e;
+  };
+  return {
+    ensureSnapshot(workspaceId: string, jobId: string, onProgress: ProgressFn) {
+      return withJob(jobId, (token) => engine(workspaceId).ensureSnapshot(onProgress, token));
+    },
+    count(workspaceId: string, rule: unknown, opts?: { asOf?: string }) {
+      return engine(workspaceId).count(rule, opts);
+    },
+    members(workspaceId: string, rule: unknown, opts?: { asOf?: string; offset?: number; limit?: number }) {
+      return engine(workspaceId).members(rule, opts);
+    },
+    persona(workspaceId: string, rule: unknown, opts?: { asOf?: string }) {
+      return engine(workspaceId).persona(rule, opts);
+    },
+    stageCounts(workspaceId: string, opts?: { asOf?: string }) {
+      return engine(workspaceId).stageCounts(opts);
+    },
+    evaluateTags(workspaceId: string, opts: { asOf?: string; write?: boolean } | undefined, jobId: string) {
+      return withJob(jobId, (token) => engine(workspaceId).evaluateTags(opts, token));
+    },
+    evaluateRules(workspaceId: string, rules: unknown[], opts?: { asOf?: string; fused?: boolean }) {
+      return engine(workspaceId).evaluateRules(rules, opts);
+    },
+    /** Test hook for crash recovery: throws inside the worker's event loop (an 'error' event). */
+    crash(): void {
+      setTimeout(() => {
+        throw new Error('engine worker crashed on purpose');
+      }, 0);
+    },
+    cancel(jobId: string): boolean {
+      return cancelJob(jobId);
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ColumnsBuilder } from '../../src/core/columnar/build';
+import type { MemberColumns } from '../../src/core/columnar/types';
+import { generateDemo } from '../../src/core/demo';
+import { compileRule, parseRule, runPlan, topK as coreTopK } from '../../src/core/rules';
+import { dayNumber } from '../../src/core/time';
+import { runPlans } from './execute';
+import { topK } from './topK';
+
+let cols: MemberColumns;
+let asOf = 0;
+beforeAll(() => {
+  const demo = generateDemo({ template: 'beauty', members: 400, seed: 3 });
+  const b = demo.range(0, 400);
+  const builder = new ColumnsBuilder(new Map(demo.products.map((p) => [p.sku, p])));
+  for (const m of b.members) {
+    builder.add({
+      member: m,
+      orders: b.orders.filter((o) => o.memberId === m.id),
+      touches: b.touches.filter((t) => t.memberId === m.id),
+      coupons: b.coupons.filter((c) => c.memberId === m.id),
+      subprofiles: b.subprofiles.filter((s) => s.memberId === m.id),
+    });
+  }
+  cols = builder.finish();
+  asOf = dayNumber(demo.workspace.asOf);
+});
+
+const MEASURES = ['orders', 'refunds', 'paid', 'refund_amount', 'discount', 'store_credit', 'gross', 'net_spend', 'aov', 'min_order', 'max_order', 'items', 'distinct_products', 'distinct_categories', 'distinct_platforms', 'days_since_first_order', 'days_since_last_order', 'avg_interval', 'max_interval'];
+
+describe('fused executor = core runPlan', () => {
+  it('every order measure, window, kind and filter, all plans fused together', () => {
+    const cat = cols.dicts.category[1] ?? cols.dicts.category[0];
+    const sku = cols.dicts.sku[2] ?? cols.dicts.sku[0];
+    const args = ['', '(last 90 days)', '(last 365 days)', '(kind = refund)', '(platform in [tmall, jd], last 180 days)', `(category = "${cat}")`, `(sku = "${sku}", last 400 days)`, '(kind = sale, between 2024-01-01 and 2024-12-31)'];
+    const texts: string[] = [];
+    for (const m of MEASURES) for (const a of args) texts.push(`${m}${a} > 2`, `${m}${a} <= 150`);
+    texts.push('touches(channel = sms, last 30 days) >= 1', 'touch_cost(last 365 days) > 1', 'coupons_redeemed(last 365 days) > 0', 'any baby(age_months between 0 and 24)', 'count(baby) = 0', 'age >= 30 and level != 1', 'top 10% by paid(last 365 days)', 'top 7 by orders', '1000 < net_spend');
+    const plans = texts.map((t) => compileRule(parseRule(t), cols, asOf));
+    const fused = runPlans(plans, cols, {});
+    plans.forEach((p, i) => expect({ rule: texts[i], mask: Array.from(fused[i]) }).toEqual({ rule: texts[i], mask: Array.from(runPlan(p, cols, {})) }));
+    expect(fused.filter((m) => m.some((x) => x === 1)).length).toBeGreaterThan(texts.length / 3);
+  });
+});
+
+describe('topK by selection = core topK (sort)', () => {
+  it('with ties, NaN and every k', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 8 }), fc.constant(NaN)), { maxLength: 60 }), fc.integer({ min: 0, max: 70 }), (xs, k) => {
+        const v = Float64Array.from(xs);
+        expect(Array.from(topK(v, k))).toEqual(Array.from(coreTopK(Float64Array.from(xs), k)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
