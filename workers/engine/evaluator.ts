@@ -3,7 +3,7 @@ import type { Audience, TagDefinition } from '../../src/core/model';
 import { compileRule, LIFECYCLE_STAGES, type MaskProvider, type Rule } from '../../src/core/rules';
 import { exclusiveMasks } from '../../src/core/tags';
 import type { Snapshot } from '../../src/storage/snapshots';
-import { runPlans } from './execute';
+import { runPlans } from '../../src/core/rules';
 import { checkRule, cycleError, EngineError, findAudience, findTag, isRuleTag } from './resolve';
 
 /**

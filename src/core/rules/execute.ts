@@ -1,12 +1,15 @@
-import type { MemberColumns } from '../../src/core/columnar/types';
-import { compare, type CmpOp, type CodeSet, type KernelPlan, type MaskProvider, type Step } from '../../src/core/rules';
-import { NO_DAY, monthsBetween, yearsBetween } from '../../src/core/time';
+import type { MemberColumns } from '../columnar/types';
+import type { CmpOp } from './ast';
+import type { CodeSet, KernelPlan, Step } from './compile';
+import { compare, type MaskProvider } from './compare';
+import { NO_DAY, monthsBetween, yearsBetween } from '../time';
 import { orderPass, type OrderRequest } from './orderPass';
 import { topK } from './topK';
 
 /**
- * Run several compiled kernel plans (src/core/rules/compile.ts) together. Same meaning as
- * core's runPlan (tested against it and the reference evaluator), faster:
+ * The kernel interpreter: runs compiled plans (compile.ts) over the columns — several at
+ * once, so the engine evaluates all tag rules together (runPlan is the one-plan case).
+ * Checked against the naive reference evaluator. Built for speed:
  *  - every order step of every plan is computed in ONE fused pass (orderPass.ts);
  *  - constants stay scalars, so `measure > 1000` compares in place;
  *  - `top N` uses selection (topK.ts), not a full sort.

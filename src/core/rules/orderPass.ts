@@ -1,12 +1,11 @@
-import type { MemberColumns } from '../../src/core/columnar/types';
-import type { CodeSet, OrderSel } from '../../src/core/rules';
+import type { MemberColumns } from '../columnar/types';
+import type { CodeSet, OrderSel } from './compile';
 
 /**
  * Order measures of many rules in ONE pass over the member-sorted order columns (the fused
  * path of docs/engine.md). Every distinct (window, kind, filters) selection is a Group with
- * its own running accumulators; each order is offered to every group. The numbers are the
- * same as src/core/rules/kernels.ts orderMetric (tested against it and the reference
- * evaluator); nothing is allocated per member or per order.
+ * its own running accumulators; each order is offered to every group. Checked against the
+ * naive reference evaluator (reference.ts); nothing is allocated per member or per order.
  */
 export const SALE_MEASURES = ['orders', 'paid', 'aov', 'min_order', 'max_order', 'items', 'distinct_products', 'distinct_categories', 'distinct_platforms', 'days_since_first_order', 'days_since_last_order', 'avg_interval', 'max_interval'];
 const REFUND_MEASURES = ['refunds', 'refund_amount'];
