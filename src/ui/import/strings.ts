@@ -1,3 +1,4 @@
+import { ISSUE_TEXT_EN } from '../../core/import/issueText';
 import { defineStrings } from '../../app/i18n/strings';
 
 export const importStrings = defineStrings(
@@ -66,20 +67,8 @@ export const importStrings = defineStrings(
       'stage-expired': 'The checked file is no longer held; choose it again.',
       failed: 'The import failed and nothing was changed: {{message}}',
     },
-    reason: {
-      required: 'required value is empty',
-      'not-a-date': 'not a date (expected e.g. 2010-12-01 08:26 or 12/1/2010 8:26)',
-      'not-a-number': 'not a number',
-      'not-an-integer': 'quantity must be a whole number',
-      'too-many-decimals': 'more than 4 decimal places',
-      'field-too-long': 'field is longer than 10,000 characters',
-      'line-too-long': 'line is longer than 1 MB',
-      'value-too-long': 'value is too long for this field',
-      'unclosed-quote': 'unclosed or stray quote',
-      'bad-row': 'row could not be read',
-      'customer-conflict': 'another line of this order names a different customer',
-      'order-skipped': 'order skipped: another line of it has an error',
-    },
+    // The CSV error report's own English wording, so screen and report say the same.
+    reason: { ...ISSUE_TEXT_EN },
   },
   {
     title: '从 CSV 导入订单',
