@@ -10,6 +10,7 @@ import { commitLedgers } from '../src/storage/ledgers';
 import { countAll, recount, writeStats, zeroCounts } from '../src/storage/stats';
 import { dumpRows } from '../src/storage/testWorkspace';
 import type { WorkspaceDB } from '../src/storage/db';
+import { defaultLifecycleSetting } from '../src/core/metrics/presets';
 import type { Identity, Order } from '../src/core/model';
 
 const allOrders = async (db: WorkspaceDB): Promise<Order[]> => (await db.ledgers.toArray()).flatMap((l) => l.orders);
@@ -48,14 +49,14 @@ async function fileError(p: Promise<unknown>): Promise<ImportFileError> {
 async function activeWorkspaceWithData(): Promise<string> {
   const id = newWorkspaceId();
   const db = await createWorkspace({
-    v: 1, id, name: 'Shop', brandTemplate: 'food', currency: 'CNY', createdAt: new Date().toISOString(), asOf: '2024-01-01',
-    source: { kind: 'empty' }, lifecycle: { activeDays: 90, churnDays: 180 },
+    v: 2, id, name: 'Shop', brandTemplate: 'food', currency: 'CNY', createdAt: new Date().toISOString(), asOf: '2024-01-01',
+    source: { kind: 'empty' }, lifecycle: defaultLifecycleSetting('food'),
   });
   await db.transaction('rw', db.stats, () => writeStats(db, zeroCounts()));
   // Customer 17850 is already known here: OneID must tie the imported orders to m1.
   await commitLedgers(db, {
     members: [{ v: 1, id: 'm1', name: 'A', gender: 'f', birthday: null, region: 'UK', city: '', level: 1, joinedAt: '2020-01-01T00:00:00', firstPlatform: 'pos', homeStoreId: null, guideId: null, wecomFriend: false, attributes: {} }],
-    identities: [{ v: 1, id: 'i1', memberId: 'm1', kind: 'customer_id', value: '17850', platform: 'pos', scope: null, firstSeen: '2020-01-01T00:00:00' }],
+    identities: [{ v: 2, id: 'i1', memberId: 'm1', kind: 'customer_id', value: '17850', platform: 'pos', scope: null, firstSeen: '2020-01-01T00:00:00', profileId: 'pos:m1' }],
     orders: [
       { v: 1, id: 'o1', memberId: 'm1', externalId: 'X1', kind: 'sale', platform: 'pos', storeId: null, placedAt: '2020-01-01T10:00:00', gross: 100, discount: 0, storeCredit: 0, paid: 100, refund: 0, couponId: null, lines: [] },
       // A guest order already stored: imported guest orders are appended next to it, never over it.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TABLE_NAMES, type Coupon, type Identity, type Member, type Order, type SubProfile, type TableName, type Touch, type Workspace } from '../core/model';
+import { TABLE_NAMES, TABLE_RECORDS, type Coupon, type Identity, type Member, type Order, type SubProfile, type TableName, type Touch, type Workspace } from '../core/model';
 import { LEDGER_PARTS, ledgerTables, writeLedgers } from './ledgers';
 import { bumpStats, OWN_TABLES, writeStats, zeroCounts } from './stats';
 import type { WorkspaceDB } from './db';
@@ -9,7 +9,8 @@ import { createWorkspace, markComplete, newWorkspaceId } from './workspaces';
 /** Test-only: a small, fully known workspace with a row in every table. */
 const FIXTURES = join(__dirname, '../core/model/fixtures');
 function fixture(table: TableName): Record<string, unknown> {
-  return JSON.parse(readFileSync(join(FIXTURES, `${table}.v1.json`), 'utf8')) as Record<string, unknown>;
+  // The fixture of the record's current version (identities are v2: they name their profile).
+  return JSON.parse(readFileSync(join(FIXTURES, `${table}.v${TABLE_RECORDS[table].version}.json`), 'utf8')) as Record<string, unknown>;
 }
 
 export function testWorkspace(id = newWorkspaceId(), name = 'Test brand'): Workspace {

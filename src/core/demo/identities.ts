@@ -114,15 +114,27 @@ export function identityValue(ctx: DemoContext, kind: IdentityKind, index: numbe
   }
 }
 
-/** Emit the member's identity records; `day`s are when each was first seen. */
+/**
+ * Emit the member's identity records grouped into the source profiles that observed them, so
+ * OneID over the profiles finds exactly this member. Each platform profile holds its own ids;
+ * what joins them is the evidence a real brand sees:
+ * - the WeChat unionid, seen by the mini-program, the official account and WeCom alike;
+ * - the Taobao buyer nick, seen by the brand's Tmall stores A and B;
+ * - the phone, bound on each platform's membership and at the till (when the member gave one);
+ * - member cards A (Tmall), B (JD), C (Douyin), each also held by the brand's loyalty account
+ *   (profile `crm`, opened where the member joined): bind once, recognised everywhere.
+ * A member with no phone who shops on several platforms is joined through the loyalty account:
+ * their cards are bound there, and it knows their WeChat unionid and POS member code.
+ * `day`s are when each identity was first seen.
+ */
 export function emitIdentities(
   ctx: DemoContext, rng: Rng, index: number, memberNo: string, pr: Presence, joinDay: number, joinSecond: number, out: Identity[],
 ): void {
   let seq = 0;
-  const add = (kind: IdentityKind, platform: Platform, day: number, scope: string | null = null) => {
+  const add = (profile: string, kind: IdentityKind, platform: Platform, day: number, scope: string | null = null) => {
     seq += 1;
     out.push({
-      v: 1,
+      v: 2,
       id: `I${memberNo}-${seq < 10 ? '0' : ''}${seq}`,
       memberId: `M${memberNo}`,
       kind,
@@ -131,28 +143,74 @@ export function emitIdentities(
       scope,
       // Identities seen on the join day are seen at the moment of joining.
       firstSeen: formatDateTime(Math.min(day, ctx.asOfDay), day === joinDay ? joinSecond : 32_400 + rng.int(46_800)),
+      profileId: `P${memberNo}.${profile}`,
     });
   };
   const within = (d: number) => Math.min(ctx.asOfDay, d + rng.int(60));
-  if (pr.phone) add('phone', pr.firstPlatform, joinDay);
   const { since } = pr;
-  if (since[0] !== NEVER) add('taobao_buyer', 'tmall', since[0], 'S-TMALL-A');
-  if (since[1] !== NEVER) add('taobao_buyer', 'tmall', since[1], 'S-TMALL-B');
-  if (since[2] !== NEVER) add('jd_pin', 'jd', since[2]);
-  if (since[3] !== NEVER) add('douyin_openid', 'douyin', since[3]);
-  const mp = since[4] !== NEVER;
   const oaDay = pr.oa ? (pr.firstPlatform === 'official_account' ? joinDay : within(joinDay)) : NEVER;
   const wecomDay = pr.wecomFriend ? (pr.firstPlatform === 'wecom' ? joinDay : within(joinDay)) : NEVER;
-  const wechatDay = Math.min(since[4], oaDay, wecomDay);
-  if (mp) add('openid_mp', 'miniprogram', since[4]);
-  if (pr.oa) add('openid_oa', 'official_account', oaDay);
-  // One WeChat user: the unionid ties the mini-program and official-account openids together.
-  if (wechatDay !== NEVER) {
-    add('unionid', wechatDay === since[4] ? 'miniprogram' : wechatDay === oaDay ? 'official_account' : 'wecom', wechatDay);
+  const tmall = since[0] !== NEVER ? 'tmA' : since[1] !== NEVER ? 'tmB' : null;
+  const wechat = since[4] !== NEVER ? 'mp' : pr.wecomFriend ? 'wc' : pr.oa ? 'oa' : null;
+  const groups = [tmall, since[2], since[3], wechat, since[5]].filter((g) => g !== null && g !== NEVER).length;
+  // Without a phone, several platforms are tied only through the cards bound to the loyalty account.
+  const viaLoyalty = !pr.phone && groups > 1;
+  const cards = {
+    A: tmall !== null && (pr.cards.A || viaLoyalty),
+    B: since[2] !== NEVER && (pr.cards.B || viaLoyalty),
+    C: since[3] !== NEVER && (pr.cards.C || viaLoyalty),
+  };
+  const cardDay = { A: tmall === null ? NEVER : within(Math.min(since[0], since[1])), B: within(since[2]), C: within(since[3]) };
+  const phone = (profile: string, platform: Platform, day: number) => {
+    if (pr.phone) add(profile, 'phone', platform, day);
+  };
+
+  if (since[0] !== NEVER) {
+    add('tmA', 'taobao_buyer', 'tmall', since[0], 'S-TMALL-A');
+    if (tmall === 'tmA') phone('tmA', 'tmall', since[0]);
   }
-  if (pr.wecomFriend) add('wecom_external', 'wecom', wecomDay);
-  if (since[5] !== NEVER) add('pos_member', 'pos', since[5]);
-  if (pr.cards.A) add('member_card', 'tmall', within(since[0]), 'A');
-  if (pr.cards.B) add('member_card', 'jd', within(since[2]), 'B');
-  if (pr.cards.C) add('member_card', 'douyin', within(since[3]), 'C');
+  if (since[1] !== NEVER) {
+    add('tmB', 'taobao_buyer', 'tmall', since[1], 'S-TMALL-B');
+    if (tmall === 'tmB') phone('tmB', 'tmall', since[1]);
+  }
+  if (tmall && cards.A) add(tmall, 'member_card', 'tmall', cardDay.A, 'A');
+  if (since[2] !== NEVER) {
+    add('jd', 'jd_pin', 'jd', since[2]);
+    phone('jd', 'jd', since[2]);
+    if (cards.B) add('jd', 'member_card', 'jd', cardDay.B, 'B');
+  }
+  if (since[3] !== NEVER) {
+    add('dy', 'douyin_openid', 'douyin', since[3]);
+    phone('dy', 'douyin', since[3]);
+    if (cards.C) add('dy', 'member_card', 'douyin', cardDay.C, 'C');
+  }
+  // One WeChat user: each WeChat surface sees its own openid and the same unionid.
+  if (since[4] !== NEVER) {
+    add('mp', 'openid_mp', 'miniprogram', since[4]);
+    add('mp', 'unionid', 'miniprogram', since[4]);
+    phone('mp', 'miniprogram', since[4]);
+  }
+  if (pr.oa) {
+    add('oa', 'openid_oa', 'official_account', oaDay);
+    add('oa', 'unionid', 'official_account', oaDay);
+    if (wechat === 'oa') phone('oa', 'official_account', oaDay);
+  }
+  if (pr.wecomFriend) {
+    add('wc', 'wecom_external', 'wecom', wecomDay);
+    add('wc', 'unionid', 'wecom', wecomDay);
+    if (wechat === 'wc') phone('wc', 'wecom', wecomDay);
+  }
+  if (since[5] !== NEVER) {
+    add('pos', 'pos_member', 'pos', since[5]);
+    phone('pos', 'pos', since[5]);
+  }
+  // The loyalty account: the cards bound to it, and (no phone) what else ties the platforms.
+  if (cards.A || cards.B || cards.C || viaLoyalty) {
+    const at = pr.firstPlatform;
+    if (cards.A) add('crm', 'member_card', at, cardDay.A, 'A');
+    if (cards.B) add('crm', 'member_card', at, cardDay.B, 'B');
+    if (cards.C) add('crm', 'member_card', at, cardDay.C, 'C');
+    if (viaLoyalty && wechat) add('crm', 'unionid', at, Math.min(since[4], oaDay, wecomDay));
+    if (viaLoyalty && since[5] !== NEVER) add('crm', 'pos_member', at, since[5]);
+  }
 }

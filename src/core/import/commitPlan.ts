@@ -76,7 +76,8 @@ export function planCommit(staged: StagedImport, known: KnownRecords = NOTHING_K
     }
     for (const x of m.identities) {
       if (known.memberByEvidence.has(evidenceKey(x.kind, x.value))) continue;
-      identities.push({ v: 1, id: `imp:${x.kind}:${x.value}`, memberId: id, kind: x.kind, value: x.value, platform: 'import', scope: null, firstSeen: m.joinedAt });
+      // One source profile per imported customer: its ids were seen together on one row.
+      identities.push({ v: 2, id: `imp:${x.kind}:${x.value}`, memberId: id, kind: x.kind, value: x.value, platform: 'import', scope: null, firstSeen: m.joinedAt, profileId: `imp:${m.key}` });
     }
   }
   const sold = new Set<string>();

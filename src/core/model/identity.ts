@@ -22,7 +22,7 @@ export const IdentityKind = z.enum(IDENTITY_KINDS);
 export type IdentityKind = z.infer<typeof IdentityKind>;
 
 export const IdentitySchema = z.object({
-  v: z.literal(1),
+  v: z.literal(2),
   id: Id,
   memberId: Id,
   kind: IdentityKind,
@@ -31,7 +31,32 @@ export const IdentitySchema = z.object({
   /** For member cards: which card system (A/B/C); for buyer ids: which store. */
   scope: z.string().max(100).nullable(),
   firstSeen: LocalDateTime,
+  /**
+   * The source profile that observed this identity: a Tmall store-A buyer record, a WeCom
+   * contact, an official-account follower, a POS member, an imported customer row… Identities
+   * of one profile were seen together; OneID joins profiles that share evidence (src/core/oneid).
+   */
+  profileId: Id,
 });
 export type Identity = z.infer<typeof IdentitySchema>;
 
-export const IdentityRecord = defineRecord({ name: 'identity', version: 1, schema: IdentitySchema, migrations: [] });
+/**
+ * v1 -> v2: v1 rows did not say which source profile saw them. The default takes a member's
+ * identities seen on one platform as one profile (`<memberId>@<platform>`): it never joins
+ * two members (the id carries the member) and keeps each platform's evidence together.
+ */
+export const legacyProfileId = (memberId: string, platform: string): string => `${memberId}@${platform}`;
+
+export const IdentityRecord = defineRecord({
+  name: 'identity',
+  version: 2,
+  schema: IdentitySchema,
+  migrations: [
+    {
+      from: 1,
+      to: 2,
+      description: 'profileId: the source profile that observed the identity (default: member and platform)',
+      up: (d) => ({ ...d, profileId: legacyProfileId(String(d.memberId), String(d.platform)) }),
+    },
+  ],
+});

@@ -14,4 +14,5 @@ export * from './audience';
 export * from './journey';
 export * from './plan';
 export * from './outbox';
+export * from './oneid';
 export * from './records';

@@ -1,2 +1,4 @@
 export * from './normalize';
 export * from './resolve';
+export * from './trust';
+export * from './profiles';

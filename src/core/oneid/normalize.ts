@@ -25,7 +25,12 @@ export function normalizeIdentity(kind: IdentityKind, raw: string): string | nul
   }
 }
 
-/** The key two identities must share to be the same evidence (card numbers are per card system). */
+/**
+ * The key two identities must share to be the same evidence. Card numbers are per card system
+ * (scope A/B/C), so card 1001 of system A is not card 1001 of system B. A Taobao buyer nick is
+ * one across the platform: its scope says which store saw it (S-TMALL-A, S-TMALL-B), and a
+ * workspace is one brand, so the same nick in the brand's stores A and B is one buyer.
+ */
 export function evidenceKey(kind: IdentityKind, normalized: string, scope: string | null): string {
-  return kind === 'member_card' || kind === 'taobao_buyer' ? `${kind}:${scope ?? ''}:${normalized}` : `${kind}:${normalized}`;
+  return kind === 'member_card' ? `${kind}:${scope ?? ''}:${normalized}` : `${kind}:${normalized}`;
 }

@@ -25,11 +25,11 @@ describe('OneID merges on the domain\'s evidence', () => {
     ]);
     expect(r).toEqual(['mp:1+oa:1+wc:1', 'mp:2']);
   });
-  it('a buyer of Taobao store A is recognised in store B of the same brand (buyer ids are per store)', () => {
+  it('a buyer of Taobao store A is recognised in store B of the same brand (the nick is one across the platform)', () => {
     const r = people([
-      { id: 'tm-a:1', platform: 'tmall', identities: [{ kind: 'taobao_buyer', value: 'nick1', scope: 'brand' }, { kind: 'member_card', value: 'C-9', scope: 'A' }] },
-      { id: 'tm-b:1', platform: 'tmall', identities: [{ kind: 'taobao_buyer', value: 'nick1', scope: 'brand' }] },
-      { id: 'tm-b:2', platform: 'tmall', identities: [{ kind: 'taobao_buyer', value: 'nick1', scope: 'other-brand' }] },
+      { id: 'tm-a:1', platform: 'tmall', identities: [{ kind: 'taobao_buyer', value: 'nick1', scope: 'S-TMALL-A' }, { kind: 'member_card', value: 'C-9', scope: 'A' }] },
+      { id: 'tm-b:1', platform: 'tmall', identities: [{ kind: 'taobao_buyer', value: 'nick1', scope: 'S-TMALL-B' }] },
+      { id: 'tm-b:2', platform: 'tmall', identities: [{ kind: 'taobao_buyer', value: 'nick2', scope: 'S-TMALL-B' }] },
     ]);
     expect(r).toEqual(['tm-a:1+tm-b:1', 'tm-b:2']);
   });

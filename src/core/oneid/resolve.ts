@@ -1,5 +1,6 @@
 import type { IdentityKind, Platform } from '../model';
 import { evidenceKey, normalizeIdentity } from './normalize';
+import { DEFAULT_TRUST, type Trust } from './trust';
 
 /**
  * OneID: source profiles (a Tmall buyer, a WeCom contact, a POS member, a mini-program user…)
@@ -18,24 +19,6 @@ export interface SourceProfile {
   identities: ProfileIdentity[];
 }
 
-/** merge = evidence joins profiles; hint = shown as a possible match only. */
-export type Trust = 'merge' | 'hint';
-export const DEFAULT_TRUST: Record<IdentityKind, Trust> = {
-  phone: 'merge',
-  unionid: 'merge',
-  openid_oa: 'merge',
-  openid_mp: 'merge',
-  openid_channels: 'merge',
-  wecom_external: 'merge',
-  taobao_buyer: 'merge',
-  jd_pin: 'merge',
-  douyin_openid: 'merge',
-  member_card: 'merge',
-  pos_member: 'merge',
-  email: 'hint',
-  customer_id: 'merge',
-};
-
 /** An operator's split: `profileId` is a person of its own, whatever evidence it shares. */
 export interface SplitOverride {
   profileId: string;
@@ -44,6 +27,9 @@ export interface SplitOverride {
   note: string;
 }
 
+/** What the graph needs of a split: the profile (the rest is history, kept by the caller). */
+export type SplitLike = Pick<SplitOverride, 'profileId'> & Partial<SplitOverride>;
+
 export interface MergeEdge {
   a: string;
   b: string;
@@ -51,57 +37,99 @@ export interface MergeEdge {
 }
 
 export interface Resolution {
-  /** person key (the smallest profile id in the cluster) -> profile ids */
+  /** person key (the smallest profile id in the cluster) -> profile ids, sorted */
   people: Map<string, string[]>;
   personOf: Map<string, string>;
   /** the edges that joined each person's profiles: the explanation */
   edges: Map<string, MergeEdge[]>;
   /** evidence shared across different people that is not trusted to merge */
-  hints: { a: string; b: string; evidence: string }[];
-}
-
-class UnionFind {
-  private parent = new Map<string, string>();
-  find(x: string): string {
-    let p = this.parent.get(x) ?? x;
-    if (p === x) return x;
-    p = this.find(p);
-    this.parent.set(x, p);
-    return p;
-  }
-  union(a: string, b: string): boolean {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra === rb) return false;
-    // the smaller id becomes the root so person keys are stable whatever the input order
-    if (ra < rb) this.parent.set(rb, ra);
-    else this.parent.set(ra, rb);
-    return true;
-  }
+  hints: MergeEdge[];
 }
 
 /**
  * The identity graph, built incrementally: add profiles as they arrive (imports, syncs);
  * connected components over trusted evidence are people. A split (rare) needs a rebuild.
+ *
+ * Built for millions of links: profiles and evidence are interned to integers and the
+ * union-find runs over typed arrays (union by size, path halving), so the only per-link
+ * allocation is the evidence key string. Person keys stay "the smallest profile id" (kept per
+ * root), so they do not depend on the order profiles arrive in.
  */
 export class IdentityGraph {
   private readonly t: Record<IdentityKind, Trust>;
   private readonly isolated: Set<string>;
-  private readonly uf = new UnionFind();
-  private readonly holder = new Map<string, string>();
-  private readonly isolatedHolders = new Map<string, string[]>();
-  private readonly joined: MergeEdge[] = [];
-  private readonly hintPairs: { a: string; b: string; evidence: string }[] = [];
   private readonly ids: string[] = [];
+  private readonly index = new Map<string, number>();
+  private parent = new Int32Array(1024);
+  private size = new Int32Array(1024);
+  /** per root: index of the cluster's smallest profile id */
+  private minOf = new Int32Array(1024);
+  /** evidence key -> first non-isolated profile that holds it */
+  private readonly holder = new Map<string, number>();
+  private readonly isolatedHolders = new Map<string, number[]>();
+  private readonly joinedA: number[] = [];
+  private readonly joinedB: number[] = [];
+  private readonly joinedKey: string[] = [];
+  private readonly hintA: number[] = [];
+  private readonly hintB: number[] = [];
+  private readonly hintKey: string[] = [];
 
-  constructor(trust: Partial<Record<IdentityKind, Trust>> = {}, splits: SplitOverride[] = []) {
+  constructor(trust: Partial<Record<IdentityKind, Trust>> = {}, splits: readonly SplitLike[] = []) {
     this.t = { ...DEFAULT_TRUST, ...trust };
     this.isolated = new Set(splits.map((s) => s.profileId));
   }
 
+  /** Profiles added so far. */
+  get profileCount(): number {
+    return this.ids.length;
+  }
+
+  private node(id: string): number {
+    let n = this.index.get(id);
+    if (n !== undefined) return n;
+    n = this.ids.length;
+    this.ids.push(id);
+    this.index.set(id, n);
+    if (n >= this.parent.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.parent = grow(this.parent);
+      this.size = grow(this.size);
+      this.minOf = grow(this.minOf);
+    }
+    this.parent[n] = n;
+    this.size[n] = 1;
+    this.minOf[n] = n;
+    return n;
+  }
+
+  private find(x: number): number {
+    const p = this.parent;
+    while (p[x] !== x) {
+      p[x] = p[p[x]];
+      x = p[x];
+    }
+    return x;
+  }
+
+  private union(a: number, b: number): boolean {
+    let ra = this.find(a);
+    let rb = this.find(b);
+    if (ra === rb) return false;
+    if (this.size[ra] < this.size[rb]) [ra, rb] = [rb, ra];
+    this.parent[rb] = ra;
+    this.size[ra] += this.size[rb];
+    const ma = this.minOf[ra];
+    const mb = this.minOf[rb];
+    if (this.ids[mb] < this.ids[ma]) this.minOf[ra] = mb;
+    return true;
+  }
+
   add(p: SourceProfile): void {
-    this.ids.push(p.id);
-    this.uf.find(p.id);
+    const me = this.node(p.id);
     const iso = this.isolated.has(p.id);
     for (const idn of p.identities) {
       const norm = normalizeIdentity(idn.kind, idn.value);
@@ -110,50 +138,84 @@ export class IdentityGraph {
       const h = this.holder.get(key);
       if (iso) {
         // a split-out profile joins nobody; what it shares is only a hint
-        if (h !== undefined) this.hintPairs.push({ a: h, b: p.id, evidence: key });
-        this.isolatedHolders.set(key, [...(this.isolatedHolders.get(key) ?? []), p.id]);
+        if (h !== undefined) this.hint(h, me, key);
+        const list = this.isolatedHolders.get(key);
+        if (list) list.push(me);
+        else this.isolatedHolders.set(key, [me]);
         continue;
       }
-      for (const other of this.isolatedHolders.get(key) ?? []) this.hintPairs.push({ a: other, b: p.id, evidence: key });
+      const isoList = this.isolatedHolders.get(key);
+      if (isoList) for (const other of isoList) this.hint(other, me, key);
       if (h === undefined) {
-        this.holder.set(key, p.id);
-      } else if (h !== p.id) {
-        if (this.t[idn.kind] !== 'merge') this.hintPairs.push({ a: h, b: p.id, evidence: key });
-        else if (this.uf.union(h, p.id)) this.joined.push({ a: h, b: p.id, evidence: key });
+        this.holder.set(key, me);
+      } else if (h !== me) {
+        if (this.t[idn.kind] !== 'merge') this.hint(h, me, key);
+        else if (this.union(h, me)) {
+          this.joinedA.push(h);
+          this.joinedB.push(me);
+          this.joinedKey.push(key);
+        }
       }
     }
   }
 
+  private hint(a: number, b: number, key: string): void {
+    this.hintA.push(a);
+    this.hintB.push(b);
+    this.hintKey.push(key);
+  }
+
+  /** Number of people (connected components) so far: cheap, no strings built. */
+  peopleCount(): number {
+    let n = 0;
+    for (let i = 0; i < this.ids.length; i++) if (this.parent[i] === i) n++;
+    return n;
+  }
+
+  /** Person key (smallest profile id of its cluster) of a profile added before, else undefined. */
+  personOf(profileId: string): string | undefined {
+    const n = this.index.get(profileId);
+    return n === undefined ? undefined : this.ids[this.minOf[this.find(n)]];
+  }
+
   resolution(): Resolution {
-    const uf = this.uf;
+    const ids = this.ids;
+    const key = (n: number) => ids[this.minOf[this.find(n)]];
     const people = new Map<string, string[]>();
     const personOf = new Map<string, string>();
-    for (const id of [...this.ids].sort()) {
-      const root = uf.find(id);
-      personOf.set(id, root);
-      const list = people.get(root);
-      if (list) list.push(id);
-      else people.set(root, [id]);
+    for (let n = 0; n < ids.length; n++) {
+      const k = key(n);
+      personOf.set(ids[n], k);
+      const list = people.get(k);
+      if (list) list.push(ids[n]);
+      else people.set(k, [ids[n]]);
     }
+    for (const list of people.values()) if (list.length > 1) list.sort();
     const edges = new Map<string, MergeEdge[]>();
-    for (const e of this.joined) {
-      const root = uf.find(e.a);
-      const list = edges.get(root);
+    for (let i = 0; i < this.joinedA.length; i++) {
+      const e = { a: ids[this.joinedA[i]], b: ids[this.joinedB[i]], evidence: this.joinedKey[i] };
+      const k = key(this.joinedA[i]);
+      const list = edges.get(k);
       if (list) list.push(e);
-      else edges.set(root, [e]);
+      else edges.set(k, [e]);
     }
     const seen = new Set<string>();
-    const hints = this.hintPairs.filter((h) => {
-      const k = `${h.a}|${h.b}|${h.evidence}`;
-      if (seen.has(k) || uf.find(h.a) === uf.find(h.b)) return false;
-      seen.add(k);
-      return true;
-    });
+    const hints: MergeEdge[] = [];
+    for (let i = 0; i < this.hintA.length; i++) {
+      const a = this.hintA[i];
+      const b = this.hintB[i];
+      const s = `${a}|${b}|${this.hintKey[i]}`;
+      if (seen.has(s) || this.find(a) === this.find(b)) continue;
+      seen.add(s);
+      hints.push({ a: ids[a], b: ids[b], evidence: this.hintKey[i] });
+    }
     return { people, personOf, edges, hints };
   }
 }
 
-export function resolve(profiles: SourceProfile[], trust: Partial<Record<IdentityKind, Trust>> = {}, splits: SplitOverride[] = []): Resolution {
+export function resolve(
+  profiles: readonly SourceProfile[], trust: Partial<Record<IdentityKind, Trust>> = {}, splits: readonly SplitLike[] = [],
+): Resolution {
   const g = new IdentityGraph(trust, splits);
   for (const p of profiles) g.add(p);
   return g.resolution();
@@ -169,13 +231,17 @@ export function explain(res: Resolution, from: string, to: string): MergeEdge[] 
   if (from === to) return [];
   const adj = new Map<string, MergeEdge[]>();
   for (const e of res.edges.get(root) ?? []) {
-    for (const n of [e.a, e.b]) adj.set(n, [...(adj.get(n) ?? []), e]);
+    for (const n of [e.a, e.b]) {
+      const list = adj.get(n);
+      if (list) list.push(e);
+      else adj.set(n, [e]);
+    }
   }
   const prev = new Map<string, MergeEdge>();
   const queue = [from];
   const seen = new Set([from]);
-  while (queue.length) {
-    const n = queue.shift()!;
+  for (let q = 0; q < queue.length; q++) {
+    const n = queue[q];
     if (n === to) break;
     for (const e of adj.get(n) ?? []) {
       const m = e.a === n ? e.b : e.a;

@@ -51,7 +51,7 @@ describe('babyStage', () => {
 
 describe('groupIdentities', () => {
   it('groups by platform and sorts within a group', () => {
-    const id = (p: Partial<Identity>): Identity => ({ v: 1, id: 'i', memberId: 'M1', kind: 'phone', value: 'v', platform: 'tmall', scope: null, firstSeen: '2026-01-01T00:00:00', ...p });
+    const id = (p: Partial<Identity>): Identity => ({ v: 2, id: 'i', memberId: 'M1', kind: 'phone', value: 'v', platform: 'tmall', scope: null, firstSeen: '2026-01-01T00:00:00', profileId: 'P1', ...p });
     const groups = groupIdentities([
       id({ id: '1', platform: 'wecom', kind: 'wecom_external' }),
       id({ id: '2', platform: 'tmall', kind: 'taobao_buyer' }),
