@@ -22,7 +22,7 @@ export interface EngineClient {
   stageCounts(opts?: { asOf?: string }): Promise<{ stage: string; count: number }[]>;
   /** Additions: the same long calls as cancellable jobs. */
   startEnsureSnapshot(onProgress?: (p: Progress) => void): JobHandle<SnapshotInfo>;
-  startEvaluateTags(opts?: { asOf?: string; write?: boolean }): JobHandle<TagsResult>;
+  startEvaluateTags(opts?: { asOf?: string; write?: boolean }, onProgress?: (p: Progress) => void): JobHandle<TagsResult>;
   /** Several rules in one fused evaluation, no storage writes (benchmarks). */
   evaluateRules(rules: Rule[], opts?: { asOf?: string; fused?: boolean }): Promise<{ counts: number[]; ms: number }>;
   /** Workers in the pool now (1..2). */
@@ -66,8 +66,8 @@ export function createEngineClient(workspaceId: string, factory: WorkerFactory =
     persona: (rule, opts) => pool.run('persona', (api) => api.persona(workspaceId, rule, opts)),
     stageCounts: (opts) => pool.run('stageCounts', (api) => api.stageCounts(workspaceId, opts)),
     evaluateRules: (rules, opts) => pool.run('evaluateRules', (api) => api.evaluateRules(workspaceId, rules, opts)),
-    startEvaluateTags(opts) {
-      return job('tags', (api, id) => api.evaluateTags(workspaceId, opts, id));
+    startEvaluateTags(opts, onProgress = noop) {
+      return job('tags', (api, id) => api.evaluateTags(workspaceId, opts, id, Comlink.proxy(onProgress)));
     },
     evaluateTags(opts) {
       return client.startEvaluateTags(opts).promise;

@@ -1,4 +1,5 @@
 import type { TagEvent } from '../core/model';
+import { ruleKey } from '../core/tags/recompute';
 import type { WorkspaceDB } from './db';
 import { bumpStats } from './stats';
 
@@ -15,7 +16,18 @@ export interface TagHoldersRow {
   count: number;
   mask: Uint8Array;
   memberIds: string[];
+  /** ISO time the row was written (the Tags page's "last evaluated … at"). */
+  evaluatedAt?: string;
+  /** The definition the holders were computed with (core/tags ruleKey): an edit makes it due. */
+  ruleKey?: string;
 }
+
+/**
+ * Rows of manual and result tags are written by tagsManual.ts with stamp `events:…` (never a
+ * snapshot's stamp, so their mask is rebuilt from memberIds) and are a cache of the replayed
+ * events: a missing row is recomputed from the events, never trusted to be "nobody".
+ */
+export const EVENTS_STAMP = 'events:';
 
 export function readHolders(db: WorkspaceDB): Promise<TagHoldersRow[]> {
   return db.tagHolders.toArray();
@@ -38,9 +50,12 @@ export function holdersMask(row: TagHoldersRow, stamp: string, memberIds: readon
  * keeping the stats row's tagEvents count exact.
  */
 export async function writeTagResults(db: WorkspaceDB, holders: TagHoldersRow[], events: TagEvent[], removedTagIds: string[] = []): Promise<void> {
-  await db.transaction('rw', [db.tagHolders, db.tagEvents, db.stats], async () => {
+  const evaluatedAt = new Date().toISOString();
+  await db.transaction('rw', [db.tagHolders, db.tagEvents, db.stats, db.tags], async () => {
     if (removedTagIds.length) await db.tagHolders.bulkDelete(removedTagIds);
-    await db.tagHolders.bulkPut(holders);
+    // Each row remembers the definition it was computed with, read in this transaction.
+    const defs = await db.tags.bulkGet(holders.map((h) => h.tagId));
+    await db.tagHolders.bulkPut(holders.map((h, i) => ({ ...h, evaluatedAt: h.evaluatedAt ?? evaluatedAt, ...(defs[i] ? { ruleKey: ruleKey(defs[i]) } : {}) })));
     if (events.length) {
       await db.tagEvents.bulkAdd(events);
       await bumpStats(db, { tagEvents: events.length });

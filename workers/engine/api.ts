@@ -31,8 +31,8 @@ export function createEngineApi() {
     stageCounts(workspaceId: string, opts?: { asOf?: string }) {
       return engine(workspaceId).stageCounts(opts);
     },
-    evaluateTags(workspaceId: string, opts: { asOf?: string; write?: boolean } | undefined, jobId: string) {
-      return withJob(jobId, (token) => engine(workspaceId).evaluateTags(opts, token));
+    evaluateTags(workspaceId: string, opts: { asOf?: string; write?: boolean } | undefined, jobId: string, onProgress?: ProgressFn) {
+      return withJob(jobId, (token) => engine(workspaceId).evaluateTags(opts, token, onProgress));
     },
     evaluateRules(workspaceId: string, rules: unknown[], opts?: { asOf?: string; fused?: boolean }) {
       return engine(workspaceId).evaluateRules(rules, opts);

@@ -5,7 +5,7 @@ import type { Rule } from '../../src/core/rules';
 import { dayNumber } from '../../src/core/time';
 import { diffTags } from '../../src/core/tags';
 import type { WorkspaceDB } from '../../src/storage/db';
-import { ensureSnapshot, type Snapshot } from '../../src/storage/snapshots';
+import { dataStamp, ensureSnapshot, type Snapshot } from '../../src/storage/snapshots';
 import { holdersFromEvents, holdersMask, writeTagResults, type TagHoldersRow } from '../../src/storage/tagHolders';
 import { readWorkspace } from '../../src/storage/workspaces';
 import { Evaluator } from './evaluator';
@@ -38,6 +38,12 @@ export class WorkspaceEngine {
       this.index = null;
     }
     return { members: r.snapshot.cols.memberCount, orders: r.snapshot.orders, built: r.built, ms: r.ms };
+  }
+
+  /** Reload or rebuild the snapshot only when the data stamp moved (otherwise a cheap check). */
+  private async refresh(onProgress?: ProgressFn, token?: CancelToken): Promise<void> {
+    if (this.snapshot && this.snapshot.stamp === (await dataStamp(this.db))) return;
+    await this.ensureSnapshot(onProgress, token);
   }
 
   private async snap(): Promise<Snapshot> {
@@ -150,8 +156,11 @@ export class WorkspaceEngine {
    * Evaluate every rule tag as of a day. With write=true the add/remove events against the
    * stored holders and the new holders are written in one transaction.
    */
-  async evaluateTags(opts: { asOf?: string; write?: boolean } = {}, token = new CancelToken()): Promise<TagsResult> {
+  async evaluateTags(opts: { asOf?: string; write?: boolean } = {}, token = new CancelToken(), onProgress?: ProgressFn): Promise<TagsResult> {
     const t0 = performance.now();
+    // The data may have changed since the snapshot was loaded (an import, a sync): evaluate the new data.
+    await this.refresh(onProgress, token);
+    onProgress?.({ phase: 'evaluate', done: 0, total: 1 });
     const ws = await this.workspace();
     const { asOf, day } = this.asOf(ws, opts.asOf);
     const { ev, tags } = await this.prepare(ws, (audiences, tags) => {
@@ -166,6 +175,7 @@ export class WorkspaceEngine {
     for (const [id, m] of after) counts[id] = m.reduce((s, x) => s + x, 0);
     let added = 0, removed = 0;
     if (opts.write) {
+      onProgress?.({ phase: 'write', done: 0, total: 1 });
       const snap = this.snapshot!;
       const before = new Map<string, Uint8Array>();
       for (const id of after.keys()) {
@@ -189,6 +199,7 @@ export class WorkspaceEngine {
       const gone = (await this.db.tagHolders.toCollection().primaryKeys()).filter((id) => !tags.some((t) => t.id === id && isRuleTag(t)));
       token.throwIfCancelled();
       await writeTagResults(this.db, holders, events, gone as string[]);
+      onProgress?.({ phase: 'write', done: 1, total: 1 });
     }
     return { counts, added, removed, ms: Math.round(performance.now() - t0) };
   }
