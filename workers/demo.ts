@@ -1,5 +1,6 @@
 import { CancelToken, throttleProgress, yieldToLoop, type ProgressFn } from '../src/core/jobs';
 import { generateDemo, type DemoBatch, type DemoOptions } from '../src/core/demo';
+import { seedTagDefinitions } from '../src/core/tags/seeds';
 import type { WorkspaceDB } from '../src/storage/db';
 import { ledgerTables, writeLedgers } from '../src/storage/ledgers';
 import { bumpStats, writeStats, zeroCounts } from '../src/storage/stats';
@@ -72,12 +73,16 @@ export async function generateDemoWorkspace(
   try {
     progress({ phase: 'generate', done: 0, total });
     const db = await createWorkspace({ ...demo.workspace, id: workspaceId, createdAt: new Date().toISOString() });
-    await db.transaction('rw', [db.stores, db.products, db.stats], async () => {
+    // The brand's seed tag catalogue (core/tags/seeds.ts); the app evaluates it once the
+    // workspace is open (src/app/tagRecompute.ts: never-evaluated tags are due).
+    const seedTags = seedTagDefinitions(opts.template, `${demo.workspace.asOf}T00:00:00`);
+    await db.transaction('rw', [db.stores, db.products, db.tags, db.stats], async () => {
       // Exact counts from the start: every later batch adds to them in its own transaction.
       await writeStats(db, zeroCounts());
       await db.stores.bulkAdd(demo.stores);
       await db.products.bulkAdd(demo.products);
-      await bumpStats(db, { stores: demo.stores.length, products: demo.products.length });
+      await db.tags.bulkAdd(seedTags);
+      await bumpStats(db, { stores: demo.stores.length, products: demo.products.length, tags: seedTags.length });
     });
     const size = Math.max(1, writeOptions.batchSize ?? WRITE_BATCH_MEMBERS);
     // `done` counts members written; `phase` says what is happening to the next batch.
