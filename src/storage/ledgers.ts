@@ -4,6 +4,7 @@ import type { Coupon, Identity, Member, Order, SubProfile, Touch } from '../core
 import { normalizeIdentity } from '../core/oneid';
 import type { MemberLedger, WorkspaceDB } from './db';
 import { MAX_CHAR } from './keyset';
+import { logMemberChanges } from './snapshotLog';
 import { bumpDataVersion, bumpStats, type CountsDelta } from './stats';
 
 /**
@@ -48,9 +49,12 @@ export interface LedgerWriteResult {
   replaced: { table: LedgerPart | 'members'; id: string }[];
 }
 
-/** The tables a writer's transaction must include: `db.transaction('rw', ledgerTables(db), …)`. */
+/**
+ * The tables a writer's transaction must include: `db.transaction('rw', ledgerTables(db), …)`.
+ * `snapshots` holds the change log the engine's incremental snapshot update reads.
+ */
 export function ledgerTables(db: WorkspaceDB): Table[] {
-  return [db.ledgers, db.members, db.stats] as Table[];
+  return [db.ledgers, db.members, db.stats, db.snapshots] as Table[];
 }
 
 export function emptyLedger(memberId: string): MemberLedger {
@@ -231,7 +235,11 @@ export async function writeLedgers(db: WorkspaceDB, input: LedgerRows, opts: Led
   const out = [...changed].map((k) => seal(ledgers.get(k)!));
   await Promise.all([db.ledgers.bulkPut(out), members.length ? db.members.bulkPut(members) : undefined]);
   await bumpStats(db, delta);
-  await bumpDataVersion(db);
+  const version = await bumpDataVersion(db);
+  // A fresh demo batch (no merge) lands in a workspace being built: nothing incremental to do.
+  const touched = new Set(members.map((m) => m.id));
+  for (const k of changed) if (!isGuestKey(k)) touched.add(k);
+  await logMemberChanges(db, version, merge ? touched : 'all');
   return { delta, replaced };
 }
 

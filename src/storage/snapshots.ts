@@ -1,10 +1,12 @@
 import { ColumnsBuilder } from '../core/columnar/build';
+import { patchColumns, patchMemberColumn } from '../core/columnar/patch';
 import { COLUMNS_VERSION, type MemberColumns } from '../core/columnar/types';
 import { CancelToken, throttleProgress, type ProgressFn } from '../core/jobs';
 import { Gender, PLATFORMS, type Member, type Product } from '../core/model';
 import type { WorkspaceDB } from './db';
 import type { MemberLedger } from './db';
 import { ledgerToBundle } from './ledgers';
+import { changesBetween, logsAfter, parseStamp, type ChangeLogRow, type SnapshotBaseRow } from './snapshotLog';
 import { countAll } from './stats';
 
 /**
@@ -17,8 +19,8 @@ import { countAll } from './stats';
  * The whole set is written in one transaction, so a half-written snapshot never loads.
  * A snapshot is valid while its `stamp` equals dataStamp(db): the stats row's counts, its
  * countedAt and its dataVersion (bumped by every writeLedgers), so any member-data write
- * makes the next ensureSnapshot rebuild. Rebuilds are full (an import is rare next to the
- * queries; documented in docs/engine.md).
+ * makes the next ensureSnapshot update it: incrementally from the change log when it can
+ * (snapshotLog.ts: only the members the writes touched are re-read), else by a full rebuild.
  */
 export const SNAPSHOT_FORMAT = 1;
 export const GENDERS = Gender.options;
@@ -63,7 +65,7 @@ export interface SnapshotMeta {
   builtAt: number;
   buildMs: number;
 }
-export type SnapshotChunk = SnapshotMeta | { key: string; data: Typed } | { key: string; ids: string[] };
+export type SnapshotChunk = SnapshotMeta | { key: string; data: Typed } | { key: string; ids: string[] } | ChangeLogRow | SnapshotBaseRow;
 
 /** What member data looks like right now; a snapshot stamped differently is stale. */
 export async function dataStamp(db: WorkspaceDB): Promise<string> {
@@ -82,6 +84,9 @@ export async function dataStamp(db: WorkspaceDB): Promise<string> {
 const typeOf = (a: Typed): ColumnLayout['type'] => (a instanceof Uint8Array ? 'u8' : a instanceof Int32Array ? 'i32' : 'u32');
 const make = (t: ColumnLayout['type'], n: number): Typed => (t === 'u8' ? new Uint8Array(n) : t === 'i32' ? new Int32Array(n) : new Uint32Array(n));
 const isTyped = (v: unknown): v is Typed => v instanceof Uint8Array || v instanceof Int32Array || v instanceof Uint32Array;
+
+const genderCode = (m: Member) => Math.max(0, GENDERS.indexOf(m.gender));
+const platformCode = (m: Member) => Math.max(0, PLATFORMS.indexOf(m.firstPlatform));
 
 /** Scan every member ledger into columns (member-id order; guest chunks skipped). */
 export async function buildSnapshot(db: WorkspaceDB, onProgress: ProgressFn = () => undefined, token = new CancelToken()): Promise<Snapshot> {
@@ -116,8 +121,8 @@ export async function buildSnapshot(db: WorkspaceDB, onProgress: ProgressFn = ()
       const ledger = ledgers[k];
       builder.add(ledgerToBundle(member, ledger));
       orders += ledger?.orders.length ?? 0;
-      gender.push(Math.max(0, GENDERS.indexOf(member.gender)));
-      first.push(Math.max(0, PLATFORMS.indexOf(member.firstPlatform)));
+      gender.push(genderCode(member));
+      first.push(platformCode(member));
     }
     done += members.length;
     progress({ phase: 'snapshot', done, total: Math.max(total, done) });
@@ -151,10 +156,14 @@ export async function saveSnapshot(db: WorkspaceDB, snap: Snapshot, buildMs = 0,
     key: 'meta', format: SNAPSHOT_FORMAT, columnsVersion: snap.cols.version, stamp: snap.stamp, memberCount: snap.cols.memberCount,
     idChunks, dicts: snap.cols.dicts, columns, builtAt: Date.now(), buildMs,
   };
+  const version = parseStamp(snap.stamp)?.version;
   await db.transaction('rw', db.snapshots, async () => {
+    // Writes logged after the data this snapshot was built from still apply to it.
+    const later = version === undefined ? [] : await logsAfter(db, version);
     await db.snapshots.clear();
-    await db.snapshots.bulkPut(rows);
+    await db.snapshots.bulkPut([...rows, ...later]);
     await db.snapshots.put({ ...meta, orders: snap.orders } as SnapshotMeta);
+    if (version !== undefined) await db.snapshots.put({ key: 'base', version });
   });
 }
 
@@ -187,16 +196,77 @@ export async function loadSnapshot(db: WorkspaceDB, stamp?: string): Promise<Sna
 
 export interface EnsuredSnapshot {
   snapshot: Snapshot;
+  /** false when the stored snapshot was current */
   built: boolean;
+  /** set when it was updated incrementally: how many members were re-read */
+  patched?: number;
   ms: number;
 }
 
-/** The stored snapshot when it matches the data, else a fresh build (saved for next time). */
+/**
+ * The stored snapshot with the members in `changed` re-read from their ledgers (deleted ones
+ * dropped, new ones inserted in id order). Null when the result does not add up to the stats
+ * row's exact counts (a write that bypassed the log): the caller then rebuilds in full.
+ */
+export async function patchSnapshot(db: WorkspaceDB, base: Snapshot, changed: ReadonlySet<string>, stamp: string): Promise<Snapshot | null> {
+  const ids = [...changed].sort();
+  const [members, ledgers, products, stats] = await Promise.all([
+    db.members.bulkGet(ids),
+    db.ledgers.bulkGet(ids),
+    db.products.toArray(),
+    db.stats.get('counts'),
+  ]);
+  const builder = new ColumnsBuilder(new Map(products.map((p) => [p.sku, p])));
+  const gender: number[] = [];
+  const first: number[] = [];
+  ids.forEach((_, k) => {
+    const m = members[k];
+    if (!m) return;
+    builder.add(ledgerToBundle(m, ledgers[k]));
+    gender.push(genderCode(m));
+    first.push(platformCode(m));
+  });
+  const fresh = builder.finish();
+  const { cols, picks } = patchColumns(base.cols, fresh, changed, new Map(products.map((p) => [p.sku, p])));
+  const c = stats?.counts;
+  if (!c || cols.memberCount !== c.members || cols.oDay.length !== (c.orders ?? 0) - (c.guestOrders ?? 0)) return null;
+  return {
+    cols,
+    extras: {
+      gender: patchMemberColumn(picks, base.extras.gender, Uint8Array.from(gender)),
+      firstPlatform: patchMemberColumn(picks, base.extras.firstPlatform, Uint8Array.from(first)),
+    },
+    stamp,
+    orders: cols.oDay.length,
+  };
+}
+
+/** The members changed since the stored snapshot, when the change log can tell. */
+async function changedSinceStored(db: WorkspaceDB, stamp: string): Promise<Set<string> | null> {
+  const meta = (await db.snapshots.get('meta')) as SnapshotMeta | undefined;
+  const was = meta && parseStamp(meta.stamp);
+  const now = parseStamp(stamp);
+  if (!was || !now || was.countedAt !== now.countedAt) return null;
+  return changesBetween(db, was.version, now.version);
+}
+
+/**
+ * The stored snapshot when it matches the data; else the stored one patched with the members
+ * the change log names; else a full build. Whatever was made is saved for next time.
+ */
 export async function ensureSnapshot(db: WorkspaceDB, onProgress?: ProgressFn, token?: CancelToken): Promise<EnsuredSnapshot> {
   const t0 = Date.now();
   const stamp = await dataStamp(db);
-  const stored = await loadSnapshot(db, stamp);
-  if (stored) return { snapshot: stored, built: false, ms: Date.now() - t0 };
+  const current = await loadSnapshot(db, stamp);
+  if (current) return { snapshot: current, built: false, ms: Date.now() - t0 };
+  const changed = await changedSinceStored(db, stamp);
+  const base = changed ? await loadSnapshot(db) : null;
+  const patched = base && changed ? await patchSnapshot(db, base, changed, stamp) : null;
+  if (patched && changed) {
+    token?.throwIfCancelled();
+    await saveSnapshot(db, patched, Date.now() - t0);
+    return { snapshot: patched, built: true, patched: changed.size, ms: Date.now() - t0 };
+  }
   const snapshot = await buildSnapshot(db, onProgress, token);
   token?.throwIfCancelled();
   await saveSnapshot(db, snapshot, Date.now() - t0);

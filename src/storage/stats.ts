@@ -149,9 +149,12 @@ export async function bumpStats(db: WorkspaceDB, delta: CountsDelta): Promise<vo
  * Mark that member data changed (writeLedgers calls it in its own transaction), so a columnar
  * snapshot built before is seen as stale even when the counts happen to stay equal.
  */
-export async function bumpDataVersion(db: WorkspaceDB): Promise<void> {
+export async function bumpDataVersion(db: WorkspaceDB): Promise<number | null> {
   const row = await db.stats.get('counts');
-  if (row) await db.stats.put({ ...row, dataVersion: (row.dataVersion ?? 0) + 1 });
+  if (!row) return null;
+  const dataVersion = (row.dataVersion ?? 0) + 1;
+  await db.stats.put({ ...row, dataVersion });
+  return dataVersion;
 }
 
 /** Forget the stored counts: the next countAll recounts. */
