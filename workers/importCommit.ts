@@ -1,5 +1,6 @@
 import type { CancelToken, ProgressFn } from '../src/core/jobs';
 import type { Workspace } from '../src/core/model';
+import { defaultLifecycleSetting } from '../src/core/metrics/presets';
 import { normalizeIdentity } from '../src/core/oneid';
 import type { StagedImport } from '../src/core/import/assemble';
 import { evidenceKey, planCommit, type ImportCounts } from '../src/core/import/commitPlan';
@@ -127,7 +128,7 @@ export async function commitImport(staged: StagedImport, opts: CommitOptions, on
   // No active workspace, or asked for a new one: build it aside (complete=false until written).
   const id = newWorkspaceId();
   const ws: Workspace = {
-    v: 1,
+    v: 2,
     id,
     name: opts.fileName.replace(/\.(csv)(\.gz)?$/i, '').replace(/\.gz$/i, '').slice(0, 200) || 'Import',
     brandTemplate: 'imported',
@@ -135,7 +136,7 @@ export async function commitImport(staged: StagedImport, opts: CommitOptions, on
     createdAt: new Date().toISOString(),
     asOf: (staged.lastAt ?? localNow()).slice(0, 10),
     source: { kind: 'import', fileName: opts.fileName.slice(0, 500) },
-    lifecycle: { activeDays: 90, churnDays: 180 },
+    lifecycle: defaultLifecycleSetting('imported'),
   };
   try {
     const db = await createWorkspace(ws);

@@ -5,6 +5,7 @@ import { ImportFileError } from '../core/import/errors';
 import { ISSUE_TEXT_EN, type RowIssue } from '../core/import/report';
 import { CancelToken } from '../core/jobs';
 import type { Identity, Workspace } from '../core/model';
+import { defaultLifecycleSetting } from '../core/metrics/presets';
 import { stageImport } from '../../workers/importStage';
 import { CliError } from './errors';
 import { emptyTables, readWorkspaceDir, workspaceFileIn, writeWorkspaceDir, type WorkspaceData } from './workspaceDir';
@@ -71,7 +72,7 @@ export async function importCommand(o: ImportOptions): Promise<ImportResult> {
 
   const fileName = basename(o.file);
   const workspace: Workspace = existing?.workspace ?? {
-    v: 1,
+    v: 2,
     id: `cli-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`,
     name: fileName.replace(/\.(csv)(\.gz)?$/i, '').replace(/\.gz$/i, '').slice(0, 200) || 'Import',
     brandTemplate: 'imported',
@@ -79,7 +80,7 @@ export async function importCommand(o: ImportOptions): Promise<ImportResult> {
     createdAt: new Date().toISOString(),
     asOf: (staged.lastAt ?? localNow()).slice(0, 10),
     source: { kind: 'import', fileName: fileName.slice(0, 500) },
-    lifecycle: { activeDays: 90, churnDays: 180 },
+    lifecycle: defaultLifecycleSetting('imported'),
   };
   const tables = existing?.tables ?? emptyTables();
   const push = (list: Record<string, unknown>[], rows: readonly object[]) => {

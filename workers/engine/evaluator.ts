@@ -1,5 +1,5 @@
-import { defaultLifecycle, NO_STAGE } from '../../src/core/metrics/lifecycle';
-import type { Audience, TagDefinition } from '../../src/core/model';
+import { LifecycleError, NO_STAGE, stageDefinitions, stagesFromMasks, type StageDefinition } from '../../src/core/metrics/lifecycle';
+import type { Audience, LifecycleSetting, TagDefinition } from '../../src/core/model';
 import { compileRule, LIFECYCLE_STAGES, type MaskProvider, type Rule } from '../../src/core/rules';
 import { exclusiveMasks } from '../../src/core/tags';
 import type { Snapshot } from '../../src/storage/snapshots';
@@ -15,7 +15,8 @@ export interface EvalData {
   snapshot: Snapshot;
   audiences: Audience[];
   tags: TagDefinition[];
-  lifecycle: { activeDays: number; churnDays: number };
+  /** The workspace's stage rules (Workspace.lifecycle). */
+  lifecycle: LifecycleSetting;
   /** Current holders per tag id (stored by evaluateTags, or replayed from events). */
   stored: Map<string, Uint8Array>;
   /** Members who ever held each tag (from its add events). */
@@ -31,6 +32,7 @@ export class Evaluator {
   private stageCodes = new Map<number, Uint8Array>();
   private groupMasks = new Map<string, Map<string, Uint8Array>>();
   private resolving: string[] = [];
+  private stageDefs: StageDefinition[] | null = null;
   private tagStack: string[] = [];
   /** true while evaluateTags runs: `has tag` reads the fresh result, not the stored one. */
   private fresh = false;
@@ -105,20 +107,31 @@ export class Evaluator {
   stages(day: number): Uint8Array {
     let s = this.stageCodes.get(day);
     if (!s) {
-      const { activeDays, churnDays } = this.data.lifecycle;
-      // Same result as core assignStages (first matching definition wins), the five stage
-      // rules evaluated in one fused pass.
-      const defs = defaultLifecycle(activeDays, churnDays);
+      // Same result as core assignStages (first matching definition wins), the stage rules
+      // evaluated in one fused pass.
+      const defs = this.stageDefinitions();
       const masks = this.masks(defs.map((d) => d.rule), day);
-      s = new Uint8Array(this.memberCount).fill(NO_STAGE);
-      for (let k = 0; k < defs.length; k++) {
-        const code = LIFECYCLE_STAGES.indexOf(defs[k].stage);
-        const m = masks[k];
-        for (let i = 0; i < s.length; i++) if (s[i] === NO_STAGE && m[i]) s[i] = code;
-      }
+      s = stagesFromMasks(defs, masks, this.data.snapshot.cols.joinDay, day);
       this.stageCodes.set(day, s);
     }
     return s;
+  }
+
+  /** The workspace's stage rules, checked once (they read member data only: no cycles). */
+  stageDefinitions(): StageDefinition[] {
+    if (!this.stageDefs) {
+      try {
+        this.stageDefs = stageDefinitions(this.data.lifecycle);
+      } catch (e) {
+        throw e instanceof LifecycleError ? new EngineError(e.message) : e;
+      }
+    }
+    return this.stageDefs;
+  }
+
+  /** An evaluator over the same data with other stage rules (a draft being edited); its own caches. */
+  withLifecycle(lifecycle: LifecycleSetting): Evaluator {
+    return new Evaluator({ ...this.data, lifecycle });
   }
 
   /** The tag's mask after its group's exclusivity, as of `day` (whole group computed once). */

@@ -262,6 +262,6 @@ describe('options', () => {
     expect(demoWorkspaceName('beauty', 512)).toBe('Demo · Beauty · 512');
     const d = generateDemo({ template: 'food', members: 5, seed: 1 });
     expect(d.workspace.asOf).toBe(DEMO_AS_OF);
-    expect(d.workspace.lifecycle).toEqual({ activeDays: 90, churnDays: 180 });
+    expect(d.workspace.lifecycle).toMatchObject({ preset: 'food', activeDays: 90, churnDays: 180 });
   });
 });

@@ -3,6 +3,7 @@ import { buildContext, type DemoContext } from './context';
 import { seed32 } from './prng';
 import { emptyBatch, generateMember, type DemoBatch } from './member';
 import { DEMO_AS_OF, DEMO_TEMPLATES, TEMPLATES, type DemoTemplate } from './templates';
+import { lifecycleFromPreset, presetForTemplate } from '../metrics/presets';
 
 export interface DemoOptions {
   template: DemoTemplate;
@@ -58,7 +59,7 @@ export function generateDemo(options: DemoOptions): Demo {
   const ctx: DemoContext = buildContext(opts.template, seed32(opts.seed));
   const spec = TEMPLATES[opts.template];
   const workspace: Workspace = {
-    v: 1,
+    v: 2,
     id: `demo-${opts.template}-${opts.seed}`,
     name: demoWorkspaceName(opts.template, opts.members),
     brandTemplate: opts.template,
@@ -66,7 +67,8 @@ export function generateDemo(options: DemoOptions): Demo {
     createdAt: `${DEMO_AS_OF}T00:00:00`,
     asOf: DEMO_AS_OF,
     source: { kind: 'demo', template: opts.template, members: opts.members, seed: opts.seed },
-    lifecycle: { ...spec.lifecycle },
+    // The brand's lifecycle preset, with the thresholds its buying rhythm was generated for.
+    lifecycle: lifecycleFromPreset(presetForTemplate(opts.template), spec.lifecycle),
   };
   const range = (from: number, to: number): DemoBatch => {
     const batch = emptyBatch(from);
