@@ -6,6 +6,10 @@ import type { Persona } from '../../workers/engine/persona';
 import type { CountResult, SnapshotInfo, TagsResult } from '../../workers/engine/workspaceEngine';
 import { EnginePool, type WorkerFactory } from './enginePool';
 import { newJobId, type JobHandle } from './job';
+import type { LifecycleSetting } from '../core/model';
+import type { StageFlows } from '../core/metrics/flows';
+import type { RfmConfig, RfmResult } from '../core/metrics/rfm';
+import type { TrendPoint } from '../../workers/engine/lifecycleCalls';
 
 export type { Persona } from '../../workers/engine/persona';
 export type { CountResult, SnapshotInfo, TagsResult } from '../../workers/engine/workspaceEngine';
@@ -19,7 +23,13 @@ export interface EngineClient {
   members(rule: Rule, opts?: { asOf?: string; offset?: number; limit?: number }): Promise<{ ids: string[]; count: number }>;
   persona(rule: Rule, opts?: { asOf?: string }): Promise<Persona>;
   evaluateTags(opts?: { asOf?: string; write?: boolean }): Promise<TagsResult>;
-  stageCounts(opts?: { asOf?: string }): Promise<{ stage: string; count: number }[]>;
+  /** `lifecycle`: count with a draft of the stage rules (not saved) instead of the workspace's. */
+  stageCounts(opts?: { asOf?: string; lifecycle?: LifecycleSetting }): Promise<{ stage: string; count: number }[]>;
+  /** Members moving between stages from one day to another (a transition matrix). */
+  stageFlows(opts: { from: string; to: string; lifecycle?: LifecycleSetting }): Promise<StageFlows>;
+  /** Stage counts on each date, as a cancellable job with progress. */
+  startStageTrend(dates: string[], opts?: { lifecycle?: LifecycleSetting }, onProgress?: (p: Progress) => void): JobHandle<TrendPoint[]>;
+  rfm(config: RfmConfig, opts?: { asOf?: string }): Promise<RfmResult>;
   /** Additions: the same long calls as cancellable jobs. */
   startEnsureSnapshot(onProgress?: (p: Progress) => void): JobHandle<SnapshotInfo>;
   startEvaluateTags(opts?: { asOf?: string; write?: boolean }, onProgress?: (p: Progress) => void): JobHandle<TagsResult>;
@@ -65,6 +75,11 @@ export function createEngineClient(workspaceId: string, factory: WorkerFactory =
     members: (rule, opts) => pool.run('members', (api) => api.members(workspaceId, rule, opts)),
     persona: (rule, opts) => pool.run('persona', (api) => api.persona(workspaceId, rule, opts)),
     stageCounts: (opts) => pool.run('stageCounts', (api) => api.stageCounts(workspaceId, opts)),
+    stageFlows: (opts) => pool.run('stageFlows', (api) => api.stageFlows(workspaceId, opts)),
+    startStageTrend(dates, opts, onProgress = noop) {
+      return job('stageTrend', (api, id) => api.stageTrend(workspaceId, dates, opts, id, Comlink.proxy(onProgress)));
+    },
+    rfm: (config, opts) => pool.run('rfm', (api) => api.rfm(workspaceId, config, opts)),
     evaluateRules: (rules, opts) => pool.run('evaluateRules', (api) => api.evaluateRules(workspaceId, rules, opts)),
     startEvaluateTags(opts, onProgress = noop) {
       return job('tags', (api, id) => api.evaluateTags(workspaceId, opts, id, Comlink.proxy(onProgress)));

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { CatalogueDB, WorkspaceDB, workspaceDbName, type WorkspaceEntry } from './db';
-import { WorkspaceRecord, load, type Workspace } from '../core/model';
+import { WorkspaceRecord, load, type LifecycleSetting, type Workspace } from '../core/model';
+import { checkLifecycle, LifecycleError } from '../core/metrics/lifecycle';
 import { assertWriter, isWriter } from './tabLock';
 
 /**
@@ -75,6 +76,26 @@ export async function renameWorkspace(id: string, name: string): Promise<void> {
     if (ws) await db.meta.put({ key: 'workspace', value: { ...ws, name } });
   });
   await getCatalogue().workspaces.update(id, { name });
+}
+
+/**
+ * Replace the workspace's lifecycle (stage rules). Rules that do not parse, do not type-check
+ * or read stages, tags or audiences are refused with every issue (LifecycleError); nothing is
+ * written then. Returns the saved workspace.
+ */
+export async function saveLifecycle(id: string, lifecycle: LifecycleSetting): Promise<Workspace> {
+  assertWriter();
+  const { issues } = checkLifecycle(lifecycle);
+  if (issues.length) throw new LifecycleError(issues);
+  const db = openWorkspace(id);
+  return db.transaction('rw', db.meta, async () => {
+    const ws = await readWorkspace(db);
+    if (!ws) throw new Error(`workspace ${id} has no settings record`);
+    const next = load(WorkspaceRecord, { ...ws, lifecycle });
+    if (!next.ok) throw new Error(next.error.message);
+    await db.meta.put({ key: 'workspace', value: next.value });
+    return next.value;
+  });
 }
 
 export async function deleteWorkspace(id: string): Promise<void> {

@@ -2,6 +2,7 @@ import type { ProgressFn } from '../../src/core/jobs';
 import { openWorkspace } from '../../src/storage/workspaces';
 import { cancelJob, withJob } from '../jobs';
 import { WorkspaceEngine } from './workspaceEngine';
+import type { RfmConfig } from '../../src/core/metrics/rfm';
 
 /**
  * What the engine worker exposes: one WorkspaceEngine per workspace id, kept while the worker
@@ -28,8 +29,17 @@ export function createEngineApi() {
     persona(workspaceId: string, rule: unknown, opts?: { asOf?: string }) {
       return engine(workspaceId).persona(rule, opts);
     },
-    stageCounts(workspaceId: string, opts?: { asOf?: string }) {
+    stageCounts(workspaceId: string, opts?: { asOf?: string; lifecycle?: unknown }) {
       return engine(workspaceId).stageCounts(opts);
+    },
+    stageFlows(workspaceId: string, opts: { from: string; to: string; lifecycle?: unknown }) {
+      return engine(workspaceId).stageFlows(opts);
+    },
+    stageTrend(workspaceId: string, dates: string[], opts: { lifecycle?: unknown } | undefined, jobId: string, onProgress: ProgressFn) {
+      return withJob(jobId, (token) => engine(workspaceId).stageTrend(dates, opts, token, onProgress));
+    },
+    rfm(workspaceId: string, config: RfmConfig, opts?: { asOf?: string }) {
+      return engine(workspaceId).rfm(config, opts);
     },
     evaluateTags(workspaceId: string, opts: { asOf?: string; write?: boolean } | undefined, jobId: string, onProgress?: ProgressFn) {
       return withJob(jobId, (token) => engine(workspaceId).evaluateTags(opts, token, onProgress));

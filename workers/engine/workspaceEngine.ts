@@ -1,5 +1,4 @@
 import { CancelToken, type ProgressFn } from '../../src/core/jobs';
-import { stageCounts } from '../../src/core/metrics/lifecycle';
 import { LocalDate, type Audience, type TagDefinition, type TagEvent, type Workspace } from '../../src/core/model';
 import type { Rule } from '../../src/core/rules';
 import { dayNumber } from '../../src/core/time';
@@ -11,6 +10,9 @@ import { readWorkspace } from '../../src/storage/workspaces';
 import { Evaluator } from './evaluator';
 import { persona, type Persona } from './persona';
 import { checkRule, EngineError, findTag, isRuleTag, tagsNeeded } from './resolve';
+import { countsAsOf, evaluatorFor, flowsBetween, rfmAsOf, trend, type TrendPoint } from './lifecycleCalls';
+import type { StageFlows } from '../../src/core/metrics/flows';
+import type { RfmConfig, RfmResult } from '../../src/core/metrics/rfm';
 
 export interface CountResult { count: number; total: number; ms: number; asOf: string }
 export interface SnapshotInfo { members: number; orders: number; built: boolean; ms: number }
@@ -145,11 +147,34 @@ export class WorkspaceEngine {
     return persona(this.snapshot!, mask, day, ev.stages(day));
   }
 
-  async stageCounts(opts: { asOf?: string } = {}): Promise<{ stage: string; count: number }[]> {
+  /** Members per stage as of a day; `lifecycle` counts with a draft of the stage rules instead of the saved ones. */
+  async stageCounts(opts: { asOf?: string; lifecycle?: unknown } = {}): Promise<{ stage: string; count: number }[]> {
     const ws = await this.workspace();
     const { day } = this.asOf(ws, opts.asOf);
     const { ev } = await this.prepare(ws, () => []);
-    return stageCounts(ev.stages(day));
+    return countsAsOf(evaluatorFor(ev, opts.lifecycle), day);
+  }
+
+  /** Who moved from which stage to which between two days (lifecycleCalls.ts). */
+  async stageFlows(opts: { from: string; to: string; lifecycle?: unknown }): Promise<StageFlows> {
+    const ws = await this.workspace();
+    const { ev } = await this.prepare(ws, () => []);
+    return flowsBetween(evaluatorFor(ev, opts.lifecycle), opts.from, opts.to);
+  }
+
+  /** Stage counts on each of `dates` (one pass per date: a job with progress and cancel). */
+  async stageTrend(dates: string[], opts: { lifecycle?: unknown } = {}, token?: CancelToken, onProgress?: ProgressFn): Promise<TrendPoint[]> {
+    const ws = await this.workspace();
+    const { ev } = await this.prepare(ws, () => []);
+    return trend(evaluatorFor(ev, opts.lifecycle), dates, token, onProgress);
+  }
+
+  /** RFM scores with the given bins as of a day, counted per R/F/M cell. */
+  async rfm(config: RfmConfig, opts: { asOf?: string } = {}): Promise<RfmResult> {
+    const ws = await this.workspace();
+    const { asOf } = this.asOf(ws, opts.asOf);
+    const { ev } = await this.prepare(ws, () => []);
+    return rfmAsOf(ev, config, asOf);
   }
 
   /**
