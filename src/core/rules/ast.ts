@@ -17,6 +17,8 @@ export const Window = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),
   z.object({ kind: z.literal('last'), days: z.number().int().positive() }),
   z.object({ kind: z.literal('between'), from: LocalDate, to: LocalDate }),
+  /** from a day (a campaign's launch) up to the as-of day: grows as the as-of date moves on */
+  z.object({ kind: z.literal('since'), from: LocalDate }),
 ]);
 export type Window = z.infer<typeof Window>;
 

@@ -86,6 +86,8 @@ export function compileRule(rule: Rule, cols: MemberColumns, asOfDay: number): K
         const [a, b] = [w.from, w.to].map(dayNumber);
         return { from: a, to: Math.min(b, asOfDay) };
       }
+      case 'since':
+        return { from: dayNumber(w.from), to: asOfDay };
     }
   };
 

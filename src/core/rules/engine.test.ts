@@ -129,7 +129,7 @@ const bundleArb = (i: number) => {
 const membersArb = fc.integer({ min: 1, max: 12 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => bundleArb(i))));
 
 const measure = fc.constantFrom('orders', 'refunds', 'paid', 'refund_amount', 'gross', 'net_spend', 'aov', 'min_order', 'max_order', 'items', 'distinct_products', 'distinct_categories', 'distinct_platforms', 'days_since_first_order', 'days_since_last_order', 'avg_interval', 'max_interval', 'level', 'touches', 'touch_cost');
-const windowText = fc.constantFrom('', 'last 30 days', 'last 90 days', 'last 365 days', 'between 2011-01-01 and 2011-06-30');
+const windowText = fc.constantFrom('', 'last 30 days', 'last 90 days', 'last 365 days', 'between 2011-01-01 and 2011-06-30', 'since 2011-09-11', 'since 2011-12-09');
 const filterText = fc.constantFrom('', 'sku = "85123A"', 'category = home', 'platform in [tmall, jd]', 'kind = refund');
 const leafText = fc.oneof(
   fc.tuple(measure, windowText, filterText, fc.constantFrom('>', '>=', '<', '<=', '=', '!='), fc.integer({ min: 0, max: 3000 })).map(([m, w, f, op, n]) => {

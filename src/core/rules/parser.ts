@@ -13,7 +13,7 @@ export function parseRule(src: string): Rule {
 }
 
 const CMP_OPS = new Set(['>', '>=', '<', '<=', '=', '!=']);
-const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'has', 'between', 'any', 'no', 'top', 'by', 'last', 'true']);
+const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'has', 'between', 'any', 'no', 'top', 'by', 'last', 'since', 'true']);
 
 class Parser {
   private i = 0;
@@ -214,7 +214,7 @@ class Parser {
       this.next();
       let sawWindow = false;
       while (!this.isPunct(')')) {
-        if (this.isWord('last') || this.isWord('between') || this.isWord('all')) {
+        if (this.isWord('last') || this.isWord('between') || this.isWord('since') || this.isWord('all')) {
           if (sawWindow) this.fail('only one time window');
           window = this.window();
           sawWindow = true;
@@ -242,6 +242,10 @@ class Parser {
       this.next();
       this.word('time');
       return { kind: 'all' };
+    }
+    if (this.isWord('since')) {
+      this.next();
+      return { kind: 'since', from: this.date() };
     }
     this.word('between');
     const from = this.date();

@@ -54,6 +54,8 @@ export function printWindow(w: Window): string {
       return `last ${w.days} days`;
     case 'between':
       return `between ${w.from} and ${w.to}`;
+    case 'since':
+      return `since ${w.from}`;
   }
 }
 

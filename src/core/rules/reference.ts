@@ -21,7 +21,9 @@ export interface ReferenceContext {
 export function referenceEvaluate(rule: Rule, members: MemberBundle[], ctx: ReferenceContext): boolean[] {
   const asOf = dayNumber(ctx.asOf);
   const inWindow = (day: number, w: Window) =>
-    day <= asOf && (w.kind === 'all' || (w.kind === 'last' ? day > asOf - w.days : day >= dayNumber(w.from) && day <= dayNumber(w.to)));
+    day <= asOf &&
+    (w.kind === 'all' ||
+      (w.kind === 'last' ? day > asOf - w.days : w.kind === 'since' ? day >= dayNumber(w.from) : day >= dayNumber(w.from) && day <= dayNumber(w.to)));
 
   const value = (b: MemberBundle, e: NumExpr): number => {
     if (e.k === 'num') return e.value * 1;

@@ -38,6 +38,13 @@ describe('the domain examples parse and mean what they say', () => {
       ],
     });
   });
+  it('orders since a campaign launch (a window that grows with the as-of day)', () => {
+    expect(stripSpans(parseRule('orders(since 2011-05-20) >= 1'))).toEqual({
+      k: 'cmp', op: '>=', left: { k: 'metric', name: 'orders', window: { kind: 'since', from: '2011-05-20' }, filters: [] }, right: { k: 'num', value: 1 },
+    });
+    expect(printRule(parseRule('paid(sku = "A", since 2011-05-20) > 10'))).toBe('paid(sku = "A", since 2011-05-20) > 10');
+    expect(() => parseRule('orders(since 90 days) > 1')).toThrow(/expected a date YYYY-MM-DD/);
+  });
   it('all the examples type-check', () => {
     for (const s of [
       'net_spend(last 90 days) > 1000',
@@ -120,6 +127,7 @@ const windowArb = fc.oneof(
   fc.constant({ kind: 'all' as const }),
   fc.integer({ min: 1, max: 3650 }).map((days) => ({ kind: 'last' as const, days })),
   fc.constant({ kind: 'between' as const, from: '2011-01-01', to: '2011-12-31' }),
+  fc.constant({ kind: 'since' as const, from: '2011-05-20' }),
 );
 const metricArb = fc.record({
   k: fc.constant('metric' as const),

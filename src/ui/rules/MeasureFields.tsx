@@ -98,12 +98,15 @@ function WindowFields({ window: w, onChange }: { window: Window; onChange: (w: W
         value={w.kind}
         onChange={(e) => {
           const k = e.target.value;
-          onChange(k === 'all' ? { kind: 'all' } : k === 'last' ? { kind: 'last', days: 90 } : { kind: 'between', from: '2024-01-01', to: '2024-12-31' });
+          onChange(
+            k === 'all' ? { kind: 'all' } : k === 'last' ? { kind: 'last', days: 90 } : k === 'since' ? { kind: 'since', from: '2024-01-01' } : { kind: 'between', from: '2024-01-01', to: '2024-12-31' },
+          );
         }}
       >
         <option value="all">{t('rules.window.all')}</option>
         <option value="last">{t('rules.window.last')}</option>
         <option value="between">{t('rules.window.between')}</option>
+        <option value="since">{t('rules.window.since')}</option>
       </select>
       {w.kind === 'last' ? (
         <>
@@ -130,6 +133,9 @@ function WindowFields({ window: w, onChange }: { window: Window; onChange: (w: W
           <span>–</span>
           <input className="k-input" type="date" aria-label={t('rules.window.to')} value={w.to} onChange={(e) => e.target.value && onChange({ ...w, to: e.target.value })} />
         </>
+      ) : null}
+      {w.kind === 'since' ? (
+        <input className="k-input" type="date" aria-label={t('rules.window.from')} data-testid="rule-since" value={w.from} onChange={(e) => e.target.value && onChange({ ...w, from: e.target.value })} />
       ) : null}
     </span>
   );
