@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import type { MemberColumns } from '../core/columnar/types';
 import type { Progress } from '../core/jobs';
 import type { Rule } from '../core/rules';
 import type { EngineWorkerApi } from '../../workers/engine.worker';
@@ -35,6 +36,14 @@ export interface EngineClient {
   startEvaluateTags(opts?: { asOf?: string; write?: boolean }, onProgress?: (p: Progress) => void): JobHandle<TagsResult>;
   /** Several rules in one fused evaluation, no storage writes (benchmarks). */
   evaluateRules(rules: Rule[], opts?: { asOf?: string; fused?: boolean }): Promise<{ counts: number[]; ms: number }>;
+  /**
+   * Bench-only (reached through the `?bench` dev hook): the worker regenerates this demo
+   * workspace's columns at `members` members in memory and evaluates over them from then on
+   * (workers/engine/benchDemo.ts), instead of a stored demo that size.
+   */
+  benchDemo(members: number, onProgress?: (p: Progress) => void): Promise<SnapshotInfo & { columnBytes: number }>;
+  /** Bench-only: copies of named columns of the worker's snapshot, with the dictionaries. */
+  benchColumns(names: string[]): Promise<{ columns: Record<string, ArrayBufferView>; dicts: MemberColumns['dicts']; memberCount: number }>;
   /** Workers in the pool now (1..2). */
   readonly poolSize: number;
   dispose(): void;
@@ -81,6 +90,14 @@ export function createEngineClient(workspaceId: string, factory: WorkerFactory =
     },
     rfm: (config, opts) => pool.run('rfm', (api) => api.rfm(workspaceId, config, opts)),
     evaluateRules: (rules, opts) => pool.run('evaluateRules', (api) => api.evaluateRules(workspaceId, rules, opts)),
+    benchDemo(members, onProgress = noop) {
+      const id = newJobId('bench-demo');
+      let info: (SnapshotInfo & { columnBytes: number }) | null = null;
+      return pool
+        .ensureSnapshot(async (api) => (info = await api.benchDemo(workspaceId, members, id, Comlink.proxy(onProgress))))
+        .then(() => info!);
+    },
+    benchColumns: (names) => pool.run('benchColumns', (api) => api.benchColumns(workspaceId, names)),
     startEvaluateTags(opts, onProgress = noop) {
       return job('tags', (api, id) => api.evaluateTags(workspaceId, opts, id, Comlink.proxy(onProgress)));
     },

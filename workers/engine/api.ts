@@ -47,6 +47,14 @@ export function createEngineApi() {
     evaluateRules(workspaceId: string, rules: unknown[], opts?: { asOf?: string; fused?: boolean }) {
       return engine(workspaceId).evaluateRules(rules, opts);
     },
+    /** Bench-only (the `?bench` dev hook): regenerate this demo's columns at `members` in the worker and use them. */
+    benchDemo(workspaceId: string, members: number, jobId: string, onProgress: ProgressFn) {
+      return withJob(jobId, (token) => engine(workspaceId).pinBenchDemo(members, onProgress, token));
+    },
+    /** Bench-only: copies of named columns (for loading the same data into DuckDB-WASM). */
+    benchColumns(workspaceId: string, names: string[]) {
+      return engine(workspaceId).benchColumns(names);
+    },
     /** Test hook for crash recovery: throws inside the worker's event loop (an 'error' event). */
     crash(): void {
       setTimeout(() => {

@@ -7,6 +7,7 @@ import type { WorkspaceDB } from '../../src/storage/db';
 import { dataStamp, ensureSnapshot, type Snapshot } from '../../src/storage/snapshots';
 import { holdersFromEvents, holdersMask, writeTagResults, type TagHoldersRow } from '../../src/storage/tagHolders';
 import { readWorkspace } from '../../src/storage/workspaces';
+import { benchDemoSnapshot, columnBytes, pickColumns } from './benchDemo';
 import { Evaluator } from './evaluator';
 import { persona, type Persona } from './persona';
 import { checkRule, EngineError, findTag, isRuleTag, tagsNeeded } from './resolve';
@@ -29,10 +30,32 @@ export class WorkspaceEngine {
   private evaluator: Evaluator | null = null;
   private signature = '';
   private index: Map<string, number> | null = null;
+  private pinned = false;
 
   constructor(private readonly db: WorkspaceDB) {}
 
+  /**
+   * Bench-only (workers/engine/benchDemo.ts): evaluate over the columns of this demo workspace
+   * regenerated at `members` members in memory, instead of the stored snapshot, until the worker ends.
+   */
+  async pinBenchDemo(members: number, onProgress?: ProgressFn, token?: CancelToken): Promise<SnapshotInfo & { columnBytes: number }> {
+    const t0 = performance.now();
+    const snap = await benchDemoSnapshot(await this.workspace(), members, onProgress, token);
+    this.snapshot = snap;
+    this.pinned = true;
+    this.evaluator = null;
+    this.index = null;
+    return { members: snap.cols.memberCount, orders: snap.orders, built: true, ms: Math.round(performance.now() - t0), columnBytes: columnBytes(snap) };
+  }
+
+  /** Bench-only: copies of some columns of the current snapshot (the DuckDB comparison loads them). */
+  async benchColumns(names: string[]): Promise<ReturnType<typeof pickColumns>> {
+    return pickColumns(await this.snap(), names);
+  }
+
   async ensureSnapshot(onProgress?: ProgressFn, token?: CancelToken): Promise<SnapshotInfo> {
+    // A pinned bench snapshot stays until the worker ends: the stored one is not what is measured.
+    if (this.pinned && this.snapshot) return { members: this.snapshot.cols.memberCount, orders: this.snapshot.orders, built: false, ms: 0 };
     const r = await ensureSnapshot(this.db, onProgress, token);
     if (r.snapshot !== this.snapshot) {
       this.snapshot = r.snapshot;

@@ -48,10 +48,18 @@ export interface MemberBundle {
 }
 
 const optDay = (s: string | null | undefined) => (s ? dayNumber(s) : NO_DAY);
+/** Time, then id: a total order, so the columns do not depend on the order rows arrive in. */
+const byTime = <T extends { id: string }>(time: (r: T) => string) => (x: T, y: T): number => {
+  const a = time(x);
+  const b = time(y);
+  return a < b ? -1 : a > b ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+};
+const orderTime = byTime<Order>((o) => o.placedAt);
+const touchTime = byTime<Touch>((t) => t.at);
 
 /**
  * Builds MemberColumns one member at a time (streaming from IndexedDB or a generator).
- * Orders and touches are sorted by time per member here, whatever order they arrive in.
+ * Orders and touches are sorted by time (then id) per member here, whatever order they arrive in.
  */
 export class ColumnsBuilder {
   private ids: string[] = [];
@@ -86,7 +94,7 @@ export class ColumnsBuilder {
     this.m.friend.push(member.wecomFriend ? 1 : 0);
     this.m.region.push(this.d.region.code(member.region));
 
-    const orders = [...b.orders].sort((x, y) => (x.placedAt < y.placedAt ? -1 : x.placedAt > y.placedAt ? 1 : 0));
+    const orders = [...b.orders].sort(orderTime);
     for (const o of orders) {
       const O = this.o;
       O.day.push(dayNumber(o.placedAt));
@@ -109,7 +117,7 @@ export class ColumnsBuilder {
     }
     this.o.off.push(this.o.day.n);
 
-    const touches = [...b.touches].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
+    const touches = [...b.touches].sort(touchTime);
     for (const t of touches) {
       this.t.day.push(dayNumber(t.at));
       this.t.channel.push(this.d.channel.code(t.channel));
