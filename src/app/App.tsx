@@ -1,7 +1,9 @@
+import { useEffect } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Layout, RequireWorkspace } from './Layout';
-import { AudiencesPage, DataPage, ImportPage, MemberPage, PlaceholderPage, SettingsPage } from './routes';
+import { AudiencesPage, DataPage, ImportPage, MemberPage, PlaceholderPage, SettingsPage, TagsPage } from './routes';
+import { startTagRecompute } from './tagRecompute';
 import { EmptyState } from '../ui/kit';
 
 function NotFound() {
@@ -12,6 +14,8 @@ function NotFound() {
 }
 
 export function App() {
+  // Automated tags follow data changes and the day, in the writer tab (tagRecompute.ts).
+  useEffect(() => startTagRecompute(), []);
   return (
     <BrowserRouter>
       <Routes>
@@ -22,7 +26,7 @@ export function App() {
           <Route path="data/identities" element={<RequireWorkspace><DataPage tab="identities" /></RequireWorkspace>} />
           <Route path="data/members/:id" element={<RequireWorkspace><MemberPage /></RequireWorkspace>} />
           <Route path="data/import" element={<ImportPage />} />
-          <Route path="tags" element={<PlaceholderPage feature="tags" />} />
+          <Route path="tags" element={<RequireWorkspace><TagsPage /></RequireWorkspace>} />
           <Route path="audiences" element={<RequireWorkspace><AudiencesPage /></RequireWorkspace>} />
           <Route path="journeys" element={<PlaceholderPage feature="journeys" />} />
           <Route path="analytics" element={<PlaceholderPage feature="analytics" />} />

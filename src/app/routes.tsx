@@ -9,6 +9,7 @@ export const MemberPage = lazy(() => import('../ui/data/MemberPage').then((m) =>
 export const ImportPage = lazy(() => import('../ui/import/ImportPage').then((m) => ({ default: m.ImportPage })));
 export const SettingsPage = lazy(() => import('../ui/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 export const AudiencesPage = lazy(() => import('../ui/audiences/AudiencesPage').then((m) => ({ default: m.AudiencesPage })));
+export const TagsPage = lazy(() => import('../ui/tags/TagsPage').then((m) => ({ default: m.TagsPage })));
 export const PlaceholderPage = lazy(() =>
   import('../ui/placeholders/PlaceholderPage').then((m) => ({ default: m.PlaceholderPage })),
 );

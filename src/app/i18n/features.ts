@@ -8,6 +8,7 @@ import { placeholderStrings } from '../../ui/placeholders/strings';
 import { importStrings } from '../../ui/import/strings';
 import { rulesStrings } from '../../ui/rules/strings';
 import { audiencesStrings } from '../../ui/audiences/strings';
+import { tagsStrings } from '../../ui/tags/strings';
 
 /** Every feature's strings; add a feature's `strings.ts` here. */
-export const FEATURE_STRINGS: FeatureStrings[] = [shellStrings, pwaStrings, kitStrings, dataStrings, settingsStrings, placeholderStrings, importStrings, rulesStrings, audiencesStrings];
+export const FEATURE_STRINGS: FeatureStrings[] = [shellStrings, pwaStrings, kitStrings, dataStrings, settingsStrings, placeholderStrings, importStrings, rulesStrings, audiencesStrings, tagsStrings];

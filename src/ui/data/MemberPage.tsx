@@ -10,6 +10,8 @@ import { enumLabel } from './labels';
 import { summarizeOrders } from './memberSummary';
 import { MemberOrders } from './MemberOrders';
 import { MemberCoupons, MemberIdentities, MemberSubProfiles, MemberTagHistory, MemberTouches } from './MemberSections';
+import { MemberTagPanel } from '../tags/MemberTagPanel';
+import { reasonText } from '../tags/reasonText';
 import './data.css';
 
 type Picture = NonNullable<Awaited<ReturnType<typeof memberPicture>>>;
@@ -164,7 +166,8 @@ export function MemberPage() {
       <MemberSubProfiles subprofiles={picture.subprofiles} asOf={workspace.asOf} />
       <MemberTouches touches={picture.touches} currency={currency} />
       <MemberCoupons coupons={picture.coupons} currency={currency} />
-      <MemberTagHistory events={picture.tagEvents} tags={tags} />
+      <MemberTagPanel db={db} memberId={m.id} />
+      <MemberTagHistory events={picture.tagEvents.map((e) => ({ ...e, reason: reasonText(t, e.reason) }))} tags={tags} />
     </div>
   );
 }
