@@ -1,4 +1,5 @@
-import type { IdentityKind, Platform } from '../model';
+import { IDENTITY_KINDS, type IdentityKind, type Platform } from '../model';
+import { InternTable } from './intern';
 import { evidenceKey, normalizeIdentity } from './normalize';
 import { DEFAULT_TRUST, type Trust } from './trust';
 
@@ -58,18 +59,24 @@ export interface Resolution {
 export class IdentityGraph {
   private readonly t: Record<IdentityKind, Trust>;
   private readonly isolated: Set<string>;
-  private readonly ids: string[] = [];
-  private readonly index = new Map<string, number>();
+  /** profile id -> node (dense: node n is the n-th profile added) */
+  private readonly profiles = new InternTable();
   private parent = new Int32Array(1024);
   private size = new Int32Array(1024);
-  /** per root: index of the cluster's smallest profile id */
+  /** per root: node of the cluster's smallest profile id */
   private minOf = new Int32Array(1024);
-  /** evidence key -> first non-isolated profile that holds it */
-  private readonly holder = new Map<string, number>();
+  /**
+   * Evidence, interned per kind (tag = kind, key = normalised value; cards `scope:value`), so
+   * no `kind:value` string is built per link: keys are made only for the links that join or hint.
+   */
+  private readonly evidence = new InternTable();
+  /** per evidence: the first non-isolated profile holding it, -1 for none yet */
+  private holderOf = new Int32Array(1024);
   private readonly isolatedHolders = new Map<string, number[]>();
   private readonly joinedA: number[] = [];
   private readonly joinedB: number[] = [];
-  private readonly joinedKey: string[] = [];
+  /** the evidence (interned) of each join: its `kind:value` key is built only when asked */
+  private readonly joinedE: number[] = [];
   private readonly hintA: number[] = [];
   private readonly hintB: number[] = [];
   private readonly hintKey: string[] = [];
@@ -81,21 +88,13 @@ export class IdentityGraph {
 
   /** Profiles added so far. */
   get profileCount(): number {
-    return this.ids.length;
+    return this.profiles.size;
   }
 
   private node(id: string): number {
-    let n = this.index.get(id);
-    if (n !== undefined) return n;
-    n = this.ids.length;
-    this.ids.push(id);
-    this.index.set(id, n);
+    const n = this.profiles.intern(0, id);
+    if (!this.profiles.added) return n;
     if (n >= this.parent.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
       this.parent = grow(this.parent);
       this.size = grow(this.size);
       this.minOf = grow(this.minOf);
@@ -124,36 +123,44 @@ export class IdentityGraph {
     this.size[ra] += this.size[rb];
     const ma = this.minOf[ra];
     const mb = this.minOf[rb];
-    if (this.ids[mb] < this.ids[ma]) this.minOf[ra] = mb;
+    if (this.profiles.key(mb) < this.profiles.key(ma)) this.minOf[ra] = mb;
     return true;
   }
 
   add(p: SourceProfile): void {
     const me = this.node(p.id);
-    const iso = this.isolated.has(p.id);
+    const iso = this.isolated.size > 0 && this.isolated.has(p.id);
+    const anyIsolated = this.isolatedHolders.size > 0;
     for (const idn of p.identities) {
       const norm = normalizeIdentity(idn.kind, idn.value);
       if (norm === null) continue;
-      const key = evidenceKey(idn.kind, norm, idn.scope ?? null);
-      const h = this.holder.get(key);
-      if (iso) {
-        // a split-out profile joins nobody; what it shares is only a hint
-        if (h !== undefined) this.hint(h, me, key);
-        const list = this.isolatedHolders.get(key);
-        if (list) list.push(me);
-        else this.isolatedHolders.set(key, [me]);
-        continue;
+      const e = this.evidence.intern(KIND_TAG[idn.kind], idn.kind === 'member_card' ? `${idn.scope ?? ''}:${norm}` : norm);
+      if (this.evidence.added) {
+        if (e >= this.holderOf.length) this.holderOf = grow(this.holderOf);
+        this.holderOf[e] = -1;
       }
-      const isoList = this.isolatedHolders.get(key);
-      if (isoList) for (const other of isoList) this.hint(other, me, key);
-      if (h === undefined) {
-        this.holder.set(key, me);
+      const h = this.holderOf[e];
+      if (iso || anyIsolated) {
+        const key = evidenceKey(idn.kind, norm, idn.scope ?? null);
+        if (iso) {
+          // a split-out profile joins nobody; what it shares is only a hint
+          if (h !== -1) this.hint(h, me, key);
+          const list = this.isolatedHolders.get(key);
+          if (list) list.push(me);
+          else this.isolatedHolders.set(key, [me]);
+          continue;
+        }
+        const isoList = this.isolatedHolders.get(key);
+        if (isoList) for (const other of isoList) this.hint(other, me, key);
+      }
+      if (h === -1) {
+        this.holderOf[e] = me;
       } else if (h !== me) {
-        if (this.t[idn.kind] !== 'merge') this.hint(h, me, key);
+        if (this.t[idn.kind] !== 'merge') this.hint(h, me, evidenceKey(idn.kind, norm, idn.scope ?? null));
         else if (this.union(h, me)) {
           this.joinedA.push(h);
           this.joinedB.push(me);
-          this.joinedKey.push(key);
+          this.joinedE.push(e);
         }
       }
     }
@@ -168,22 +175,24 @@ export class IdentityGraph {
   /** Number of people (connected components) so far: cheap, no strings built. */
   peopleCount(): number {
     let n = 0;
-    for (let i = 0; i < this.ids.length; i++) if (this.parent[i] === i) n++;
+    for (let i = 0; i < this.profiles.size; i++) if (this.parent[i] === i) n++;
     return n;
   }
 
   /** Person key (smallest profile id of its cluster) of a profile added before, else undefined. */
   personOf(profileId: string): string | undefined {
-    const n = this.index.get(profileId);
-    return n === undefined ? undefined : this.ids[this.minOf[this.find(n)]];
+    const n = this.profiles.find(0, profileId);
+    return n === -1 ? undefined : this.profiles.key(this.minOf[this.find(n)]);
   }
 
   resolution(): Resolution {
-    const ids = this.ids;
+    const count = this.profiles.size;
+    const ids: string[] = new Array<string>(count);
+    for (let n = 0; n < count; n++) ids[n] = this.profiles.key(n);
     const key = (n: number) => ids[this.minOf[this.find(n)]];
     const people = new Map<string, string[]>();
     const personOf = new Map<string, string>();
-    for (let n = 0; n < ids.length; n++) {
+    for (let n = 0; n < count; n++) {
       const k = key(n);
       personOf.set(ids[n], k);
       const list = people.get(k);
@@ -193,7 +202,8 @@ export class IdentityGraph {
     for (const list of people.values()) if (list.length > 1) list.sort();
     const edges = new Map<string, MergeEdge[]>();
     for (let i = 0; i < this.joinedA.length; i++) {
-      const e = { a: ids[this.joinedA[i]], b: ids[this.joinedB[i]], evidence: this.joinedKey[i] };
+      const x = this.joinedE[i];
+      const e = { a: ids[this.joinedA[i]], b: ids[this.joinedB[i]], evidence: `${IDENTITY_KINDS[this.evidence.tag(x) - 1]}:${this.evidence.key(x)}` };
       const k = key(this.joinedA[i]);
       const list = edges.get(k);
       if (list) list.push(e);
@@ -211,6 +221,14 @@ export class IdentityGraph {
     }
     return { people, personOf, edges, hints };
   }
+}
+
+const KIND_TAG = Object.fromEntries(IDENTITY_KINDS.map((k, i) => [k, i + 1])) as Record<IdentityKind, number>;
+
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 export function resolve(
