@@ -1,9 +1,10 @@
 import { CancelToken, type ProgressFn } from '../src/core/jobs';
-import type { StagedImport } from '../src/core/import/assemble';
+import type { AssembledImport } from '../src/core/import/assemble';
 import { errorReportCsv, type RowIssue } from '../src/core/import/report';
 import { stageImport, type StageOptions } from './importStage';
 import type { ImportSource } from './importSource';
-import { commitImport, type ImportCounts, type ImportTarget } from './importCommit';
+import { commitAssembled } from './importBuild';
+import type { ImportCounts, ImportTarget } from './importCommit';
 
 export { analyzeFile, stageImport, type StageOptions, type StagedFile } from './importStage';
 export type { ImportSource } from './importSource';
@@ -24,7 +25,7 @@ export interface RunResult {
   errors: { count: number; issues: RowIssue[]; reportCsv?: string };
 }
 
-export function emptyCounts(staged: StagedImport): ImportCounts {
+export function emptyCounts(staged: Pick<AssembledImport, 'rows' | 'skippedRows' | 'skippedOrders'>): ImportCounts {
   return {
     rows: staged.rows, orders: 0, sales: 0, refunds: 0, members: 0, membersNew: 0, guestOrders: 0, lines: 0, products: 0,
     skippedRows: staged.skippedRows, skippedOrders: staged.skippedOrders, duplicates: 0,
@@ -33,11 +34,11 @@ export function emptyCounts(staged: StagedImport): ImportCounts {
 
 /** Both steps for Node callers (CLI, bench, tests): stage, then commit atomically. */
 export async function runImport(opts: RunOptions, onProgress: ProgressFn = () => {}, token = new CancelToken()): Promise<RunResult> {
-  const { staged, preset } = await stageImport(opts.source, opts, onProgress, token);
-  const errors = { count: staged.errorRows, issues: staged.issues, reportCsv: staged.issues.length ? errorReportCsv(staged.issues) : undefined };
-  if (staged.orders.length === 0 || (opts.onErrors === 'abort' && staged.errorRows > 0)) {
-    return { workspaceId: null, counts: emptyCounts(staged), errors };
+  const { assembled: a, preset } = await stageImport(opts.source, opts, onProgress, token);
+  const errors = { count: a.errorRows, issues: a.issues, reportCsv: a.issues.length ? errorReportCsv(a.issues) : undefined };
+  if (a.orders === 0 || (opts.onErrors === 'abort' && a.errorRows > 0)) {
+    return { workspaceId: null, counts: emptyCounts(a), errors };
   }
-  const { workspaceId, counts } = await commitImport(staged, { target: opts.target, fileName: opts.fileName, currency: preset.currency }, onProgress, token);
+  const { workspaceId, counts } = await commitAssembled(a, { target: opts.target, fileName: opts.fileName, currency: preset.currency }, onProgress, token);
   return { workspaceId, counts, errors };
 }

@@ -3,7 +3,8 @@ import type { SampleAnalysis } from '../src/core/import/analyze';
 import { ImportFileError, type FileProblem } from '../src/core/import/errors';
 import type { RowIssue } from '../src/core/import/report';
 import { analyzeFile, stageImport, type StageOptions, type StagedFile } from './import';
-import { commitImport, type ImportCounts, type ImportTarget } from './importCommit';
+import { commitAssembled } from './importBuild';
+import type { ImportCounts, ImportTarget } from './importCommit';
 import type { ImportSource } from './importSource';
 import { cancelJob, withJob } from './jobs';
 
@@ -55,20 +56,20 @@ export const importApi = {
     return withJob(jobId, async (token) => {
       try {
         const file = await stageImport(source, options, onProgress, token);
-        const s = file.staged;
+        const a = file.assembled;
         seq += 1;
         held = { id: `stage-${seq}`, fileName, file };
         const summary: StageSummary = {
-          rows: s.rows,
-          orders: s.orders.length,
-          refunds: s.orders.filter((o) => o.kind === 'refund').length,
-          guestOrders: s.orders.filter((o) => o.memberKey === null).length,
-          members: s.members.length,
-          lines: s.orders.reduce((n, o) => n + o.lines.length, 0),
-          errorRows: s.errorRows,
-          skippedRows: s.skippedRows,
-          skippedOrders: s.skippedOrders,
-          issues: s.issues,
+          rows: a.rows,
+          orders: a.orders,
+          refunds: a.refunds,
+          guestOrders: a.guestOrders,
+          members: a.members,
+          lines: a.lines,
+          errorRows: a.errorRows,
+          skippedRows: a.skippedRows,
+          skippedOrders: a.skippedOrders,
+          issues: a.issues,
           currency: file.preset.currency,
         };
         return { ok: true, stageId: held.id, summary };
@@ -82,9 +83,9 @@ export const importApi = {
     return withJob(jobId, async (token) => {
       if (!held || held.id !== stageId) return { ok: false, problem: { code: 'stage-expired', detail: {} } };
       const { file, fileName } = held;
-      if (file.staged.orders.length === 0) return { ok: false, problem: { code: 'no-valid-orders', detail: {} } };
+      if (file.assembled.orders === 0) return { ok: false, problem: { code: 'no-valid-orders', detail: {} } };
       try {
-        const r = await commitImport(file.staged, { target, fileName, currency: file.preset.currency }, onProgress, token);
+        const r = await commitAssembled(file.assembled, { target, fileName, currency: file.preset.currency }, onProgress, token);
         held = null;
         return { ok: true, ...r };
       } catch (e) {

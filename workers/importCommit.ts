@@ -21,7 +21,7 @@ export interface CommitHooks {
   beforeJournal?: () => void;
 }
 
-function localNow(): string {
+export function localNow(): string {
   const d = new Date();
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
@@ -116,9 +116,26 @@ export interface CommitOptions {
   hooks?: CommitHooks;
 }
 
+export const newImportId = (): string => `imp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
+/** The workspace an import into a new workspace creates (named after the file, as of its last order). */
+export function importWorkspace(fileName: string, currency: string, lastAt: string | null): Workspace {
+  return {
+    v: 2,
+    id: newWorkspaceId(),
+    name: fileName.replace(/\.(csv)(\.gz)?$/i, '').replace(/\.gz$/i, '').slice(0, 200) || 'Import',
+    brandTemplate: 'imported',
+    currency,
+    createdAt: new Date().toISOString(),
+    asOf: (lastAt ?? localNow()).slice(0, 10),
+    source: { kind: 'import', fileName: fileName.slice(0, 500) },
+    lifecycle: defaultLifecycleSetting('imported'),
+  };
+}
+
 /** Commit into the active workspace, or into a new one built aside and switched to only when complete. */
 export async function commitImport(staged: StagedImport, opts: CommitOptions, onProgress: ProgressFn, token: CancelToken): Promise<{ workspaceId: string; counts: ImportCounts }> {
-  const importId = `imp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+  const importId = newImportId();
   const meta = { importId, fileName: opts.fileName, skippedRows: staged.skippedRows, skippedOrders: staged.skippedOrders, rows: staged.rows };
   const active = opts.target === 'active' ? await getActiveWorkspaceId() : null;
   if (active) {
@@ -126,18 +143,8 @@ export async function commitImport(staged: StagedImport, opts: CommitOptions, on
     return { workspaceId: active, counts };
   }
   // No active workspace, or asked for a new one: build it aside (complete=false until written).
-  const id = newWorkspaceId();
-  const ws: Workspace = {
-    v: 2,
-    id,
-    name: opts.fileName.replace(/\.(csv)(\.gz)?$/i, '').replace(/\.gz$/i, '').slice(0, 200) || 'Import',
-    brandTemplate: 'imported',
-    currency: opts.currency,
-    createdAt: new Date().toISOString(),
-    asOf: (staged.lastAt ?? localNow()).slice(0, 10),
-    source: { kind: 'import', fileName: opts.fileName.slice(0, 500) },
-    lifecycle: defaultLifecycleSetting('imported'),
-  };
+  const ws = importWorkspace(opts.fileName, opts.currency, staged.lastAt);
+  const id = ws.id;
   try {
     const db = await createWorkspace(ws);
     const counts = await commitStaged(db, staged, { ...meta, fresh: true }, onProgress, token, opts.hooks);

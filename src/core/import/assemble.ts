@@ -1,5 +1,6 @@
-import type { IdentityKind, Order, OrderLine, Platform, Product, Store } from '../model';
-import { normalizeIdentity } from '../oneid';
+import type { IdentityKind, Order, Platform, Product, Store } from '../model';
+import { AssembledImport } from './assembled';
+import { Dictionary, flags, float64s, int32s, ownString } from './columns';
 import type { ParsedLine } from './rows';
 import type { RowIssue } from './report';
 import { categoryFor, type ImportPreset } from './presets';
@@ -40,42 +41,73 @@ export interface StagedImport {
   lastAt: string | null;
 }
 
-interface Group {
-  key: string;
-  firstRow: number;
-  rows: number;
-  validRows: number;
-  bad: boolean;
-  placedAt: string;
-  customerId: string;
-  phone: string;
-  region: string;
-  city: string;
-  channel: string;
-  store: string;
-  units: number;
-  lines: OrderLine[];
+export { platformOf } from './assembled';
+export type { StagedBatch } from './assembled';
+export { AssembledImport };
+
+/** Per-order columns, one entry per order id seen (valid or not), in order of first appearance. */
+export interface OrderColumns {
+  keys: string[];
+  placedAt: string[];
+  firstRow: Int32Array;
+  rows: Int32Array;
+  validRows: Int32Array;
+  bad: Uint8Array;
+  /** Σ line amounts in 1/10,000 units (exact: integers far below 2^53). */
+  units: Float64Array;
+  /** Dictionary codes (0 = empty) of the first non-empty value among the order's lines. */
+  customer: Int32Array;
+  phone: Int32Array;
+  region: Int32Array;
+  city: Int32Array;
+  channel: Int32Array;
+  store: Int32Array;
 }
 
-const PLATFORM_WORDS: [RegExp, Platform][] = [
-  [/tmall|taobao|天猫|淘宝/i, 'tmall'],
-  [/\bjd\b|jingdong|京东/i, 'jd'],
-  [/douyin|tiktok|抖音/i, 'douyin'],
-  [/mini ?program|wechat|weixin|小程序|微信/i, 'miniprogram'],
-  [/\bpos\b|offline|store|shop|门店|线下/i, 'pos'],
-];
-export function platformOf(channel: string): Platform {
-  for (const [re, p] of PLATFORM_WORDS) if (re.test(channel)) return p;
-  return 'import';
+/** Per-line columns of valid lines that name a SKU, in file order. */
+export interface LineColumns {
+  count: number;
+  order: Int32Array;
+  product: Int32Array;
+  qty: Float64Array;
+  unitPrice: Float64Array;
 }
 
-/** Groups valid lines into orders (one order per order id), in the file's order. */
+export interface Dictionaries {
+  customer: Dictionary;
+  phone: Dictionary;
+  region: Dictionary;
+  city: Dictionary;
+  channel: Dictionary;
+  store: Dictionary;
+}
+
+/**
+ * Groups valid lines into orders (one order per order id, wherever its lines are in the
+ * file), holding them as columns rather than objects (see columns.ts). `assemble()` hands
+ * them to AssembledImport, which resolves members and gives orders out in batches.
+ */
 export class OrderAssembler {
-  private groups = new Map<string, Group>();
+  private index = new Map<string, number>();
+  private keys: string[] = [];
+  private placedAt: string[] = [];
+  private firstRow = int32s();
+  private rowCount = int32s();
+  private validRows = int32s();
+  private bad = flags();
+  private units = float64s();
+  private cols = { customer: int32s(), phone: int32s(), region: int32s(), city: int32s(), channel: int32s(), store: int32s() };
+  private dict: Dictionaries = { customer: new Dictionary(), phone: new Dictionary(), region: new Dictionary(), city: new Dictionary(), channel: new Dictionary(), store: new Dictionary() };
+  private lines = { order: int32s(), product: int32s(), qty: float64s(), unitPrice: float64s() };
+  private products: Product[] = [];
+  private productCode = new Map<string, number>();
   private issues: RowIssue[] = [];
   private errorRows = 0;
   private rows = 0;
   private loneBadRows = 0;
+  // Lines of one order are usually adjacent: the last order found skips a map lookup.
+  private lastKey: string | null = null;
+  private last = -1;
 
   constructor(private preset: ImportPreset, private orderColumn: string, private customerColumn: string, private maxIssues = 100_000) {}
 
@@ -84,13 +116,24 @@ export class OrderAssembler {
     for (const i of issues) if (this.issues.length < this.maxIssues) this.issues.push(i);
   }
 
-  private group(key: string, rowNo: number): Group {
-    let g = this.groups.get(key);
-    if (!g) {
-      g = { key, firstRow: rowNo, rows: 0, validRows: 0, bad: false, placedAt: '', customerId: '', phone: '', region: '', city: '', channel: '', store: '', units: 0, lines: [] };
-      this.groups.set(key, g);
+  private group(key: string, rowNo: number): number {
+    let g = key === this.lastKey ? this.last : this.index.get(key);
+    if (g === undefined) {
+      const own = ownString(key);
+      g = this.keys.length;
+      this.index.set(own, g);
+      this.keys.push(own);
+      this.placedAt.push('');
+      this.firstRow.push(rowNo);
+      this.rowCount.push(0);
+      this.validRows.push(0);
+      this.bad.push(0);
+      this.units.push(0);
+      for (const c of Object.values(this.cols)) c.push(0);
     }
-    g.rows += 1;
+    this.lastKey = key;
+    this.last = g;
+    this.rowCount.data[g] += 1;
     return g;
   }
 
@@ -99,139 +142,76 @@ export class OrderAssembler {
     this.rows += 1;
     this.report(issues);
     if (orderKey === null) this.loneBadRows += 1;
-    else this.group(orderKey, rowNo).bad = true;
+    else this.bad.data[this.group(orderKey, rowNo)] = 1;
   }
 
   add(line: ParsedLine, rowNo: number): void {
     this.rows += 1;
     const g = this.group(line.orderKey, rowNo);
-    g.validRows += 1;
-    if (line.customerId && g.customerId && line.customerId !== g.customerId) {
-      g.bad = true;
+    this.validRows.data[g] += 1;
+    const cols = this.cols;
+    const customer = line.customerId ? this.dict.customer.code(line.customerId) : 0;
+    if (customer && cols.customer.data[g] && customer !== cols.customer.data[g]) {
+      this.bad.data[g] = 1;
       this.report([{ row: rowNo, column: this.customerColumn, value: line.customerId, code: 'customer-conflict' }]);
       return;
     }
     // An order placed across a minute boundary keeps its earliest time.
-    if (!g.placedAt || line.placedAt < g.placedAt) g.placedAt = line.placedAt;
-    g.customerId ||= line.customerId;
-    g.phone ||= line.phone;
-    g.region ||= line.region;
-    g.city ||= line.city;
-    g.channel ||= line.channel;
-    g.store ||= line.store;
-    g.units += line.lineUnits;
-    if (line.sku) g.lines.push({ sku: line.sku, qty: line.qty, unitPrice: unitsToCents(line.priceUnits) });
-    this.noteProduct(line);
+    if (!this.placedAt[g] || line.placedAt < this.placedAt[g]) this.placedAt[g] = line.placedAt;
+    if (!cols.customer.data[g]) cols.customer.data[g] = customer;
+    for (const f of ['phone', 'region', 'city', 'channel', 'store'] as const) {
+      if (!cols[f].data[g] && line[f]) cols[f].data[g] = this.dict[f].code(line[f]);
+    }
+    this.units.data[g] += line.lineUnits;
+    if (line.sku) {
+      this.lines.order.push(g);
+      this.lines.product.push(this.noteProduct(line));
+      this.lines.qty.push(line.qty);
+      this.lines.unitPrice.push(unitsToCents(line.priceUnits));
+    }
   }
 
-  private products = new Map<string, Product>();
-  private noteProduct(line: ParsedLine): void {
-    if (!line.sku) return;
-    const p = this.products.get(line.sku);
-    if (p) {
+  private noteProduct(line: ParsedLine): number {
+    const code = this.productCode.get(line.sku);
+    if (code !== undefined) {
+      const p = this.products[code];
       if (!p.name && line.name) {
-        p.name = line.name.slice(0, 300);
+        p.name = ownString(line.name.slice(0, 300));
         if (!line.category) p.category = categoryFor(this.preset, line.sku, line.name);
       }
-      return;
+      return code;
     }
-    this.products.set(line.sku, {
+    const sku = ownString(line.sku);
+    this.productCode.set(sku, this.products.length);
+    this.products.push({
       v: 1,
-      sku: line.sku,
-      name: line.name.slice(0, 300),
-      category: (line.category || categoryFor(this.preset, line.sku, line.name)).slice(0, 100),
+      sku,
+      name: ownString(line.name.slice(0, 300)),
+      category: ownString((line.category || categoryFor(this.preset, line.sku, line.name)).slice(0, 100)),
       role: 'unknown',
       price: unitsToCents(line.priceUnits),
     });
+    return this.products.length - 1;
   }
 
-  finish(): StagedImport {
-    const orders: StagedOrder[] = [];
-    const members = new Map<string, StagedMember>();
-    const stores = new Map<string, Store>();
-    let skippedRows = this.loneBadRows;
-    let skippedOrders = 0;
-    let firstAt: string | null = null;
-    let lastAt: string | null = null;
-    for (const g of this.groups.values()) {
-      if (g.bad) {
-        skippedOrders += 1;
-        skippedRows += g.rows;
-        if (g.validRows > 0 && this.issues.length < this.maxIssues) {
-          this.issues.push({ row: g.firstRow, column: this.orderColumn, value: g.key, code: 'order-skipped' });
-        }
-        continue;
-      }
-      const platform = platformOf(g.channel);
-      const storeId = g.store ? `imp-store:${g.store.slice(0, 150)}` : null;
-      if (storeId && !stores.has(storeId)) {
-        stores.set(storeId, { v: 1, id: storeId, name: g.store.slice(0, 200), platform, region: g.region.slice(0, 100), city: g.city.slice(0, 100), lat: null, lng: null });
-      }
-      const memberKey = this.noteMember(members, g, platform, storeId);
-      const gross = unitsToCents(g.units);
-      const refund = this.preset.refundRule === 'prefix-C' ? /^c/i.test(g.key) : gross < 0;
-      orders.push({
-        v: 1,
-        id: `imp:${g.key}`,
-        memberKey,
-        externalId: g.key,
-        kind: refund ? 'refund' : 'sale',
-        platform,
-        storeId,
-        placedAt: g.placedAt,
-        gross,
-        discount: 0,
-        storeCredit: 0,
-        paid: refund ? 0 : Math.max(gross, 0),
-        refund: refund ? Math.abs(gross) : 0,
-        couponId: null,
-        lines: g.lines,
-      });
-      if (!firstAt || g.placedAt < firstAt) firstAt = g.placedAt;
-      if (!lastAt || g.placedAt > lastAt) lastAt = g.placedAt;
-    }
-    // Only products that a kept order sells: a skipped order leaves no trace.
-    const sold = new Set<string>();
-    for (const o of orders) for (const l of o.lines) sold.add(l.sku);
-    return {
-      orders,
-      members: [...members.values()],
-      products: [...this.products.values()].filter((p) => sold.has(p.sku)),
-      stores: [...stores.values()],
-      rows: this.rows,
-      skippedRows,
-      skippedOrders,
-      errorRows: this.errorRows,
-      issues: this.issues.sort((a, b) => a.row - b.row),
-      firstAt,
-      lastAt,
+  /** Done reading: resolve members and hand the columns over (this assembler is spent). */
+  assemble(): AssembledImport {
+    const n = this.keys.length;
+    const c = this.cols;
+    const orders: OrderColumns = {
+      keys: this.keys, placedAt: this.placedAt, firstRow: this.firstRow.data, rows: this.rowCount.data, validRows: this.validRows.data,
+      bad: this.bad.data, units: this.units.data, customer: c.customer.data, phone: c.phone.data, region: c.region.data,
+      city: c.city.data, channel: c.channel.data, store: c.store.data,
     };
+    const l = this.lines;
+    const lines: LineColumns = { count: l.order.length, order: l.order.data, product: l.product.data, qty: l.qty.data, unitPrice: l.unitPrice.data };
+    this.index.clear();
+    return new AssembledImport(this.preset, this.orderColumn, { count: n, orders, lines, dict: this.dict, products: this.products },
+      { rows: this.rows, errorRows: this.errorRows, loneBadRows: this.loneBadRows, issues: this.issues, maxIssues: this.maxIssues });
   }
 
-  private noteMember(members: Map<string, StagedMember>, g: Group, platform: Platform, storeId: string | null): string | null {
-    const phone = g.phone ? (normalizeIdentity('phone', g.phone) ?? g.phone) : '';
-    const key = g.customerId ? `customer_id:${g.customerId}` : phone ? `phone:${phone}` : null;
-    if (!key) return null;
-    const m = members.get(key);
-    if (m) {
-      // The member joined with their earliest order; region and platform come from that order.
-      if (g.placedAt < m.joinedAt) Object.assign(m, { joinedAt: g.placedAt, region: g.region.slice(0, 100), city: g.city.slice(0, 100), firstPlatform: platform, homeStoreId: storeId ?? m.homeStoreId });
-      if (g.phone && !m.identities.some((i) => i.kind === 'phone')) m.identities.push({ kind: 'phone', value: g.phone });
-      return key;
-    }
-    const identities: StagedMember['identities'] = [];
-    if (g.customerId) identities.push({ kind: 'customer_id', value: g.customerId });
-    if (g.phone) identities.push({ kind: 'phone', value: g.phone });
-    members.set(key, {
-      key,
-      id: g.customerId ? `C${g.customerId}` : `P${phone}`,
-      identities,
-      region: g.region.slice(0, 100),
-      city: g.city.slice(0, 100),
-      joinedAt: g.placedAt,
-      firstPlatform: platform,
-      homeStoreId: storeId,
-    });
-    return key;
+  /** Everything as plain objects (tests, the CLI, small files): assemble().toStaged(). */
+  finish(): StagedImport {
+    return this.assemble().toStaged();
   }
 }

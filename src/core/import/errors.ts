@@ -14,6 +14,7 @@ export type FileProblemCode =
   | 'not-text'
   | 'no-valid-orders'
   | 'stage-expired'
+  | 'too-big-for-active'
   | 'failed';
 
 export interface FileProblem {
@@ -56,6 +57,8 @@ export function describeFileProblem(p: FileProblem): string {
       return 'No row of the file could be imported: see the error report.';
     case 'stage-expired':
       return 'The checked file is no longer held; choose it again.';
+    case 'too-big-for-active':
+      return `This file has ${d.rows} rows: more than ${d.max} can only be imported into a new workspace.`;
     case 'failed':
       return `The import failed: ${d.message ?? 'unknown error'}`;
   }

@@ -65,6 +65,7 @@ export const importStrings = defineStrings(
       'not-text': 'This is not a text (CSV) file.',
       'no-valid-orders': 'No row of the file could be imported: see the error report.',
       'stage-expired': 'The checked file is no longer held; choose it again.',
+      'too-big-for-active': 'This file has {{rows}} rows: more than {{max}} can only be imported into a new workspace. Choose “a new workspace” and import again.',
       failed: 'The import failed and nothing was changed: {{message}}',
     },
     // The CSV error report's own English wording, so screen and report say the same.
@@ -132,6 +133,7 @@ export const importStrings = defineStrings(
       'not-text': '这不是文本（CSV）文件。',
       'no-valid-orders': '文件中没有可以导入的行，请查看错误报告。',
       'stage-expired': '已检查的文件不再保留，请重新选择。',
+      'too-big-for-active': '此文件有 {{rows}} 行：超过 {{max}} 行的文件只能导入到新工作区。请选择“新的工作区”后重新导入。',
       failed: '导入失败，数据未做任何更改：{{message}}',
     },
     reason: {
