@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Layout, RequireWorkspace } from './Layout';
-import { AudiencesPage, DataPage, ImportPage, MemberPage, PlaceholderPage, SettingsPage, TagsPage } from './routes';
+import { AudiencesPage, AudienceTabs, DataPage, ImportPage, LifecyclePage, MemberPage, PlaceholderPage, SettingsPage, TagsPage } from './routes';
 import { startTagRecompute } from './tagRecompute';
 import { EmptyState } from '../ui/kit';
 
@@ -27,7 +27,10 @@ export function App() {
           <Route path="data/members/:id" element={<RequireWorkspace><MemberPage /></RequireWorkspace>} />
           <Route path="data/import" element={<ImportPage />} />
           <Route path="tags" element={<RequireWorkspace><TagsPage /></RequireWorkspace>} />
-          <Route path="audiences" element={<RequireWorkspace><AudiencesPage /></RequireWorkspace>} />
+          <Route path="audiences" element={<RequireWorkspace><AudienceTabs /></RequireWorkspace>}>
+            <Route index element={<AudiencesPage />} />
+            <Route path="lifecycle" element={<LifecyclePage />} />
+          </Route>
           <Route path="journeys" element={<PlaceholderPage feature="journeys" />} />
           <Route path="analytics" element={<PlaceholderPage feature="analytics" />} />
           <Route path="settings" element={<SettingsPage />} />

@@ -10,6 +10,8 @@ export const ImportPage = lazy(() => import('../ui/import/ImportPage').then((m) 
 export const SettingsPage = lazy(() => import('../ui/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 export const AudiencesPage = lazy(() => import('../ui/audiences/AudiencesPage').then((m) => ({ default: m.AudiencesPage })));
 export const TagsPage = lazy(() => import('../ui/tags/TagsPage').then((m) => ({ default: m.TagsPage })));
+export const LifecyclePage = lazy(() => import('../ui/lifecycle/LifecyclePage').then((m) => ({ default: m.LifecyclePage })));
+export const AudienceTabs = lazy(() => import('../ui/lifecycle/AudienceTabs').then((m) => ({ default: m.AudienceTabs })));
 export const PlaceholderPage = lazy(() =>
   import('../ui/placeholders/PlaceholderPage').then((m) => ({ default: m.PlaceholderPage })),
 );

@@ -9,6 +9,7 @@ import { importStrings } from '../../ui/import/strings';
 import { rulesStrings } from '../../ui/rules/strings';
 import { audiencesStrings } from '../../ui/audiences/strings';
 import { tagsStrings } from '../../ui/tags/strings';
+import { lifecycleStrings } from '../../ui/lifecycle/strings';
 
 /** Every feature's strings; add a feature's `strings.ts` here. */
-export const FEATURE_STRINGS: FeatureStrings[] = [shellStrings, pwaStrings, kitStrings, dataStrings, settingsStrings, placeholderStrings, importStrings, rulesStrings, audiencesStrings, tagsStrings];
+export const FEATURE_STRINGS: FeatureStrings[] = [shellStrings, pwaStrings, kitStrings, dataStrings, settingsStrings, placeholderStrings, importStrings, rulesStrings, audiencesStrings, tagsStrings, lifecycleStrings];
