@@ -35,6 +35,7 @@ test('seed tags with counts, a new rule tag, a manual tag on a member and its hi
   await page.getByTestId('rule-mode-text').click();
   await page.getByTestId('rule-text').fill('aov(last 365 days) > 400');
   const live = page.getByTestId('tag-live-count');
+  await expect(live).toHaveAttribute('data-rule', 'aov(last 365 days) > 400');
   await expect(live).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await expect(live).not.toHaveText(/^\s*0\s*$/);
   const liveCount = numberIn(await live.textContent());

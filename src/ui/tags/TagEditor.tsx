@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagDefinition, Workspace } from '../../core/model';
-import { parseRule, typecheck, type Rule } from '../../core/rules';
+import { parseRule, printRule, typecheck, type Rule } from '../../core/rules';
 import { checkTagDraft, needsRule, type TagDraftIssue } from '../../core/tags/draft';
 import { evaluationDay, localDate } from '../../core/tags/recompute';
 import { getEngine } from '../../engine/engineClient';
@@ -117,7 +117,7 @@ export function TagEditor({ db, workspace, tag, all, audiences, onClose }: { db:
             {fieldIssues('rule')}
             <div className="tags-live" aria-live="polite">
               <span className="k-muted small">{t('tags.editor.count')}</span>
-              <strong className={`tags-live-value${live.state === 'counting' || ruleProblems.length ? ' stale' : ''}`} data-testid="tag-live-count" data-state={live.state}>
+              <strong className={`tags-live-value${live.state === 'counting' || ruleProblems.length ? ' stale' : ''}`} data-testid="tag-live-count" data-state={live.state} data-rule={printRule(rule)}>
                 {shown ? formatNumber(shown.count, locale) : '—'}
               </strong>
               {shown ? <span className="k-muted small">{t('tags.editor.countOf', { total: formatNumber(shown.total, locale) })}</span> : null}

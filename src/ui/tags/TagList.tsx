@@ -4,7 +4,7 @@ import { printRule } from '../../core/rules';
 import { groupTags } from '../../core/tags/draft';
 import type { TagSummary } from '../../storage/tags';
 import { tagRule } from '../../storage/tags';
-import { Button, formatDate, formatDateTime, formatNumber, useLocale } from '../kit';
+import { Button, formatDate, formatNumber, useLocale } from '../kit';
 
 export interface TagListProps {
   tags: TagDefinition[];
@@ -20,7 +20,7 @@ export interface TagListProps {
 /** The local time of an ISO instant, as the person reads clocks. */
 function localTime(iso: string, locale: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(d);
+  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(locale, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
 }
 
 /** Tag definitions grouped by tag group; a group's tags by priority, its exclusivity said. */
@@ -44,7 +44,6 @@ export function TagList({ tags, summaries, preview, canWrite, onEdit, onHistory,
                   <th>{t('tags.list.rule')}</th>
                   <th className="k-num">{t('tags.list.holders')}</th>
                   {preview ? <th className="k-num">{t('tags.list.preview', { day: formatDate(preview.day, locale) })}</th> : null}
-                  <th>{t('tags.list.evaluated')}</th>
                   <th>{t('tags.list.actions')}</th>
                 </tr>
               </thead>
@@ -60,23 +59,19 @@ export function TagList({ tags, summaries, preview, canWrite, onEdit, onHistory,
                         {tag.description ? <div className="k-muted small tags-desc">{tag.description}</div> : null}
                       </td>
                       <td className="mono tags-rule" title={rule ? printRule(rule) : undefined}>{rule ? printRule(rule) : '—'}</td>
-                      <td className="k-num" data-testid="tag-count">
-                        {s && s.source !== 'never' ? formatNumber(s.count, locale) : '—'}
+                      <td className="k-num tags-holders">
+                        <span data-testid="tag-count">{s && s.source !== 'never' ? formatNumber(s.count, locale) : '—'}</span>
+                        <span className="k-muted small tags-when" data-testid="tag-evaluated">
+                          {!s || s.source === 'never'
+                            ? t('tags.list.never')
+                            : s.asOf && s.at
+                              ? t('tags.list.asOfAt', { day: formatDate(s.asOf, locale), at: localTime(s.at, locale) })
+                              : s.at
+                                ? t('tags.list.changedAt', { at: localTime(s.at, locale) })
+                                : t('tags.list.fromHistory')}
+                        </span>
                       </td>
                       {preview ? <td className="k-num" data-testid="tag-preview-count">{preview.counts[tag.id] !== undefined ? formatNumber(preview.counts[tag.id], locale) : '—'}</td> : null}
-                      <td className="small">
-                        {!s || s.source === 'never' ? (
-                          <span className="k-muted">{t('tags.list.never')}</span>
-                        ) : s.asOf && s.at ? (
-                          t('tags.list.asOfAt', { day: formatDate(s.asOf, locale), at: localTime(s.at, locale) })
-                        ) : s.at ? (
-                          t('tags.list.changedAt', { at: localTime(s.at, locale) })
-                        ) : s.asOf ? (
-                          formatDateTime(s.asOf, locale)
-                        ) : (
-                          <span className="k-muted">{t('tags.list.fromHistory')}</span>
-                        )}
-                      </td>
                       <td>
                         <div className="k-row tags-actions">
                           <Button className="k-btn-sm" data-testid="tag-edit" onClick={() => onEdit(tag)}>{t('tags.list.edit')}</Button>
