@@ -6,6 +6,7 @@ import type { StagedImport } from '../src/core/import/assemble';
 import { evidenceKey, planCommit, type ImportCounts } from '../src/core/import/commitPlan';
 import type { WorkspaceDB } from '../src/storage/db';
 import { ledgerTables, writeLedgers } from '../src/storage/ledgers';
+import { mergeOnNewEvidence, oneIdTables } from '../src/storage/oneid';
 import { bumpStats, writeStats, zeroCounts } from '../src/storage/stats';
 import {
   createWorkspace, deleteWorkspace, getActiveWorkspaceId, markComplete, newWorkspaceId, openWorkspace, setActiveWorkspace,
@@ -39,7 +40,7 @@ export async function commitStaged(
 ): Promise<ImportCounts> {
   const total = staged.orders.length;
   const isNew = meta.fresh === true;
-  return db.transaction('rw', [...ledgerTables(db), db.products, db.stores, db.imports], async () => {
+  return db.transaction('rw', [...ledgerTables(db), db.products, db.stores, db.imports, ...oneIdTables(db)], async () => {
     onProgress({ phase: 'commit', done: 0, total });
     if (isNew) await writeStats(db, zeroCounts());
 
@@ -97,6 +98,8 @@ export async function commitStaged(
     await writeLedgers(db, { members: newMembers, identities: identities.filter(mine), orders: orders.filter(mine) });
     const toMerge = { identities: identities.filter((r) => !mine(r)), orders: orders.filter((r) => !mine(r)) };
     if (toMerge.identities.length || toMerge.orders.length) await writeLedgers(db, toMerge, { merge: true });
+    // OneID: new identities that hit another member's evidence merge (trusted) or hint (docs/oneid.md).
+    if (!isNew) await mergeOnNewEvidence(db, identities, { by: `import: ${meta.fileName}`.slice(0, 200), note: meta.fileName });
     onProgress({ phase: 'commit', done: Math.round(total * 0.9), total });
     await db.products.bulkAdd(newProducts);
     await db.stores.bulkAdd(newStores);

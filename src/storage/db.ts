@@ -4,7 +4,7 @@ import type { SnapshotChunk } from './snapshots';
 import type { TagHoldersRow } from './tagHolders';
 import type {
   Audience, Coupon, Identity, Journey, Member, Order, OutboxEntry, Plan, Product, Run, Store,
-  SubProfile, TagDefinition, TagEvent, Touch, Workspace,
+  OneIdHistoryEntry, OneIdSettings, SubProfile, TagDefinition, TagEvent, Touch, Workspace,
 } from '../core/model';
 
 /**
@@ -19,6 +19,12 @@ import type {
 export interface WorkspaceMeta {
   key: 'workspace';
   value: Workspace;
+}
+
+/** The OneID settings row (the record's schema: src/core/model/oneid.ts). */
+export interface OneIdSettingsRow {
+  key: 'settings';
+  value: OneIdSettings;
 }
 
 /** Journal of imports: a row is written in the same transaction as the data it committed. */
@@ -88,6 +94,10 @@ export class WorkspaceDB extends Dexie {
   snapshots!: Table<SnapshotChunk, string>;
   /** Current holders of each evaluated tag (src/storage/tagHolders.ts). */
   tagHolders!: Table<TagHoldersRow, string>;
+  /** OneID settings: one row, key 'settings' (src/storage/oneid.ts). */
+  oneid!: Table<OneIdSettingsRow, string>;
+  /** OneID history: merges, hints, splits, undos, trust changes; by member (src/storage/oneid.ts). */
+  oneidHistory!: Table<OneIdHistoryEntry, string>;
 
   constructor(workspaceId: string) {
     super(workspaceDbName(workspaceId));
@@ -111,6 +121,11 @@ export class WorkspaceDB extends Dexie {
       imports: 'id, committedAt',
       snapshots: 'key',
       tagHolders: 'tagId',
+    });
+    // Version 2: OneID settings (trust per kind, splits in force) and its history, listed per member.
+    this.version(2).stores({
+      oneid: 'key',
+      oneidHistory: 'id, at, *members',
     });
     watchStats(this);
   }
