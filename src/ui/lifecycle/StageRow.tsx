@@ -29,7 +29,7 @@ export function StageRow({
       <div className="lc-stage-head">
         <span className="lc-stage-order">{index + 1}</span>
         <strong className="lc-stage-name">{t(`rules.stage.${stage}`)}</strong>
-        <code className="lc-stage-rule" data-testid={`stage-rule-${stage}`}>{rule}</code>
+        <code className="lc-stage-rule" title={rule} data-testid={`stage-rule-${stage}`}>{rule}</code>
         <span className={`lc-stage-count${counting ? ' stale' : ''}`} data-testid={`stage-count-${stage}`}>
           {count === null ? '—' : formatNumber(count, locale)}
         </span>

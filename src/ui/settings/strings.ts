@@ -52,7 +52,7 @@ export const settingsStrings = defineStrings(
       importFailed: 'The file could not be imported. Nothing was changed.',
     },
     lifecycle: {
-      title: 'Lifecycle thresholds',
+      title: 'Lifecycle',
       body: 'The business decides when a member counts as active or churned (a food brand: 90 / 180 days; a 3C brand: two years).',
       active: 'Active within',
       churn: 'Churned after',
@@ -64,6 +64,8 @@ export const settingsStrings = defineStrings(
       sourceImport: 'Imported from {{file}}',
       sourceEmpty: 'Empty',
       none: 'No active workspace.',
+      preset: 'Stage definitions',
+      edit: 'Edit stages, see flows and RFM',
     },
   },
   {
@@ -116,7 +118,7 @@ export const settingsStrings = defineStrings(
       importFailed: '无法导入该文件，未做任何更改。',
     },
     lifecycle: {
-      title: '生命周期阈值',
+      title: '生命周期',
       body: '何时算活跃、何时算流失由业务决定（食品品牌：90 / 180 天；3C 品牌：两年）。',
       active: '活跃期',
       churn: '流失判定',
@@ -128,6 +130,8 @@ export const settingsStrings = defineStrings(
       sourceImport: '导入自 {{file}}',
       sourceEmpty: '空',
       none: '没有当前工作区。',
+      preset: '阶段定义',
+      edit: '编辑阶段，查看流转与 RFM',
     },
   },
 );
