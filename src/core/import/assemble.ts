@@ -129,7 +129,13 @@ export class OrderAssembler {
       this.validRows.push(0);
       this.bad.push(0);
       this.units.push(0);
-      for (const c of Object.values(this.cols)) c.push(0);
+      const c = this.cols;
+      c.customer.push(0);
+      c.phone.push(0);
+      c.region.push(0);
+      c.city.push(0);
+      c.channel.push(0);
+      c.store.push(0);
     }
     this.lastKey = key;
     this.last = g;
@@ -150,18 +156,24 @@ export class OrderAssembler {
     const g = this.group(line.orderKey, rowNo);
     this.validRows.data[g] += 1;
     const cols = this.cols;
-    const customer = line.customerId ? this.dict.customer.code(line.customerId) : 0;
-    if (customer && cols.customer.data[g] && customer !== cols.customer.data[g]) {
-      this.bad.data[g] = 1;
-      this.report([{ row: rowNo, column: this.customerColumn, value: line.customerId, code: 'customer-conflict' }]);
-      return;
+    const dict = this.dict;
+    // Hot path: a dictionary lookup only for an order's first value of each field.
+    const had = cols.customer.data[g];
+    if (line.customerId) {
+      if (!had) cols.customer.data[g] = dict.customer.code(line.customerId);
+      else if (dict.customer.values[had] !== line.customerId) {
+        this.bad.data[g] = 1;
+        this.report([{ row: rowNo, column: this.customerColumn, value: line.customerId, code: 'customer-conflict' }]);
+        return;
+      }
     }
     // An order placed across a minute boundary keeps its earliest time.
     if (!this.placedAt[g] || line.placedAt < this.placedAt[g]) this.placedAt[g] = line.placedAt;
-    if (!cols.customer.data[g]) cols.customer.data[g] = customer;
-    for (const f of ['phone', 'region', 'city', 'channel', 'store'] as const) {
-      if (!cols[f].data[g] && line[f]) cols[f].data[g] = this.dict[f].code(line[f]);
-    }
+    if (line.phone && !cols.phone.data[g]) cols.phone.data[g] = dict.phone.code(line.phone);
+    if (line.region && !cols.region.data[g]) cols.region.data[g] = dict.region.code(line.region);
+    if (line.city && !cols.city.data[g]) cols.city.data[g] = dict.city.code(line.city);
+    if (line.channel && !cols.channel.data[g]) cols.channel.data[g] = dict.channel.code(line.channel);
+    if (line.store && !cols.store.data[g]) cols.store.data[g] = dict.store.code(line.store);
     this.units.data[g] += line.lineUnits;
     if (line.sku) {
       this.lines.order.push(g);
