@@ -40,6 +40,12 @@ export interface LedgerWriteOptions {
    * to another member. false (a fresh demo batch): no reads; the ledgers are written as given.
    */
   merge?: boolean;
+  /**
+   * Members the caller changed in the same transaction outside these rows (a ledger or member
+   * row it deleted, e.g. a OneID merge): logged with the write so the engine's incremental
+   * snapshot re-reads them too.
+   */
+  alsoChanged?: readonly string[];
 }
 
 export interface LedgerWriteResult {
@@ -237,7 +243,7 @@ export async function writeLedgers(db: WorkspaceDB, input: LedgerRows, opts: Led
   await bumpStats(db, delta);
   const version = await bumpDataVersion(db);
   // A fresh demo batch (no merge) lands in a workspace being built: nothing incremental to do.
-  const touched = new Set(members.map((m) => m.id));
+  const touched = new Set([...members.map((m) => m.id), ...(opts.alsoChanged ?? [])]);
   for (const k of changed) if (!isGuestKey(k)) touched.add(k);
   await logMemberChanges(db, version, merge ? touched : 'all');
   return { delta, replaced };
