@@ -11,6 +11,7 @@ import { FlowsCard } from './FlowsCard';
 import { TrendCard } from './TrendCard';
 import { RfmCard } from './RfmCard';
 import { useStageCounts } from './useStageCounts';
+import { reevaluateStageTags } from './afterSave';
 import './lifecycle.css';
 
 /**
@@ -21,7 +22,7 @@ import './lifecycle.css';
 export function LifecyclePage() {
   const { t } = useTranslation();
   const canWrite = useCanWrite();
-  const { workspace } = useActiveWorkspace();
+  const { workspace, db } = useActiveWorkspace();
   const [draft, setDraft] = useState<LifecycleSetting | null>(workspace?.lifecycle ?? null);
   const [asOf, setAsOf] = useState(workspace?.asOf ?? '');
   const [saving, setSaving] = useState(false);
@@ -46,6 +47,8 @@ export function LifecyclePage() {
       const ws = await saveLifecycle(workspace.id, draft);
       useAppStore.getState().setWorkspace(ws.id, ws);
       setSavedNote(true);
+      // In the background: the Tags page shows the run and its progress.
+      if (db) void reevaluateStageTags(db, ws.id).catch(() => undefined);
     } catch (e) {
       setSaveError(e);
     } finally {

@@ -40,3 +40,14 @@ describe('lifecycle draft edits', () => {
     expect(checkDraft(setThresholds(food, { activeDays: 200 })).thresholdOrder).toBe(true);
   });
 });
+
+describe('which tags follow the stages', () => {
+  it('a tag rule that reads stages, as text or AST, directly or through an audience', async () => {
+    const { readsStages } = await import('./afterSave');
+    expect(readsStages('stage = dormant and orders > 2')).toBe(true);
+    expect(readsStages({ k: 'and', args: [{ k: 'stage', stage: 'growth' }] })).toBe(true);
+    expect(readsStages({ k: 'audience', id: 'A' })).toBe(true);
+    expect(readsStages('net_spend(last 90 days) > 1000')).toBe(false);
+    expect(readsStages({ k: 'cmp', op: '>', left: { k: 'metric', name: 'orders', window: { kind: 'all' }, filters: [] }, right: { k: 'num', value: 1 } })).toBe(false);
+  });
+});
