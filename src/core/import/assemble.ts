@@ -210,13 +210,14 @@ export class OrderAssembler {
   assemble(): AssembledImport {
     const n = this.keys.length;
     const c = this.cols;
+    // Trimmed one by one, so at most one column is ever held twice.
     const orders: OrderColumns = {
-      keys: this.keys, placedAt: this.placedAt, firstRow: this.firstRow.data, rows: this.rowCount.data, validRows: this.validRows.data,
-      bad: this.bad.data, units: this.units.data, customer: c.customer.data, phone: c.phone.data, region: c.region.data,
-      city: c.city.data, channel: c.channel.data, store: c.store.data,
+      keys: this.keys, placedAt: this.placedAt, firstRow: this.firstRow.trimmed(), rows: this.rowCount.trimmed(), validRows: this.validRows.trimmed(),
+      bad: this.bad.trimmed(), units: this.units.trimmed(), customer: c.customer.trimmed(), phone: c.phone.trimmed(), region: c.region.trimmed(),
+      city: c.city.trimmed(), channel: c.channel.trimmed(), store: c.store.trimmed(),
     };
     const l = this.lines;
-    const lines: LineColumns = { count: l.order.length, order: l.order.data, product: l.product.data, qty: l.qty.data, unitPrice: l.unitPrice.data };
+    const lines: LineColumns = { count: l.order.length, order: l.order.trimmed(), product: l.product.trimmed(), qty: l.qty.trimmed(), unitPrice: l.unitPrice.trimmed() };
     this.index.clear();
     return new AssembledImport(this.preset, this.orderColumn, { count: n, orders, lines, dict: this.dict, products: this.products },
       { rows: this.rows, errorRows: this.errorRows, loneBadRows: this.loneBadRows, issues: this.issues, maxIssues: this.maxIssues });
