@@ -49,6 +49,9 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
+        // Bench-only DuckDB-WASM (src/engine/benchDuckdb.ts, loaded with ?bench): its chunk, worker
+        // and 33 MB wasm are never precached (the wasm is not matched by globPatterns anyway).
+        globIgnores: ['**/benchDuckdb-*.js', '**/duckdb-*'],
         navigateFallback: '/index.html',
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         cleanupOutdatedCaches: true,

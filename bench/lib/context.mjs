@@ -134,8 +134,10 @@ export function createContext({ root, log }) {
       return {
         context,
         page,
+        profile,
         async close() {
-          await context.close();
+          // A browser already gone (crashed, or closed by the runner) leaves only the profile to remove.
+          await context.close().catch(() => undefined);
           rmSync(profile, { recursive: true, force: true });
         },
       };
