@@ -133,3 +133,17 @@ describe('split and undo', () => {
     expect(await db.oneidHistory.count()).toBe(0);
   });
 });
+
+describe('possible matches', () => {
+  it('lists members sharing this member\'s evidence without being merged, read from the index', async () => {
+    const db = await world();
+    const { possibleMatches } = await import('./oneid');
+    await incoming(db, [idn('b-e', 2, 'P2.jd', 'email', 'ANN@x.cn', 'jd')]);
+    const l = (await readLedger(db, 'M0000003'))!;
+    expect(await possibleMatches(db, 'M0000003', l.identities)).toEqual([
+      { memberId: 'M0000002', evidence: 'email:ann@x.cn', kind: 'email', profileId: 'P3.tm', otherProfileId: 'P2.jd' },
+    ]);
+    const l1 = (await readLedger(db, 'M0000001'))!;
+    expect(await possibleMatches(db, 'M0000001', l1.identities)).toEqual([]);
+  });
+});

@@ -229,3 +229,42 @@ export function undoSplit(db: WorkspaceDB, splitHistoryId: string, opts: { by: s
     return { memberId: split.fromMemberId };
   });
 }
+
+export interface PossibleMatch {
+  /** the other member holding the same evidence */
+  memberId: string;
+  evidence: string;
+  kind: IdentityKind;
+  /** this member's profile and the other's that hold it */
+  profileId: string;
+  otherProfileId: string;
+}
+
+/**
+ * Members that hold a piece of this member's evidence without being merged with it: hint-only
+ * kinds (email by default), a profile split out, or trust changed after the fact. Read live
+ * from the identity index, so it is always what the data says now.
+ */
+export async function possibleMatches(db: WorkspaceDB, memberId: string, identities: readonly Identity[]): Promise<PossibleMatch[]> {
+  const byKey = new Map<string, Identity>();
+  const values = new Set<string>();
+  for (const i of identities) {
+    const k = identityEvidence(i);
+    if (k === null) continue;
+    byKey.set(k, i);
+    values.add(i.value);
+    const n = normalizeIdentity(i.kind, i.value);
+    if (n) values.add(n);
+  }
+  if (values.size === 0) return [];
+  const others = await db.ledgers.where('idKeys').anyOf([...values]).filter((l) => l.memberId !== memberId).limit(50).toArray();
+  const out: PossibleMatch[] = [];
+  for (const l of others) {
+    for (const o of l.identities) {
+      const k = identityEvidence(o);
+      const mine = k === null ? undefined : byKey.get(k);
+      if (mine && k) out.push({ memberId: l.memberId, evidence: k, kind: o.kind, profileId: mine.profileId, otherProfileId: o.profileId });
+    }
+  }
+  return out;
+}

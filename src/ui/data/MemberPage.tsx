@@ -11,6 +11,7 @@ import { summarizeOrders } from './memberSummary';
 import { MemberOrders } from './MemberOrders';
 import { MemberCoupons, MemberIdentities, MemberSubProfiles, MemberTagHistory, MemberTouches } from './MemberSections';
 import { MemberTagPanel } from '../tags/MemberTagPanel';
+import { IdentityGraph } from './IdentityGraph';
 import { reasonText } from '../tags/reasonText';
 import './data.css';
 
@@ -162,6 +163,7 @@ export function MemberPage() {
         </section>
         <MemberIdentities identities={picture.identities} />
       </div>
+      <IdentityGraph db={db} memberId={m.id} identities={picture.identities} dataVersion={dataVersion} />
       <MemberOrders orders={picture.orders} stores={stores} products={products} currency={currency} />
       <MemberSubProfiles subprofiles={picture.subprofiles} asOf={workspace.asOf} />
       <MemberTouches touches={picture.touches} currency={currency} />
