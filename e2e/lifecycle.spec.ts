@@ -73,6 +73,17 @@ test('choose the food preset, see counts, change a threshold, see counts and flo
   await expect(page.getByTestId('rfm-grid')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('rfm-scored')).toContainText(/\d/);
   await expect(page.getByTestId('trend-chart').locator('canvas')).toHaveCount(1, { timeout: 60_000 });
+  const scored = await page.getByTestId('rfm-scored').textContent();
+  expect(numberIn(await page.getByTestId('rfm-cell-5-3').textContent())).toBeGreaterThan(0);
+  // Two frequency scores (one order / more): the F3..F5 columns empty, the same members scored.
+  await page.getByTestId('rfm-thresholds-frequency').fill('1');
+  await expect(page.getByTestId('rfm-cell-5-3')).toHaveText('·');
+  await expect(page.getByTestId('rfm-scored')).toHaveText(scored ?? '');
   await page.getByTestId('rfm-grid').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/lifecycle-rfm-1024.png', fullPage: false });
+
+  // In Chinese.
+  await page.getByTestId('lang-zh').click();
+  await expect(page.getByTestId('tab-lifecycle')).toHaveText('生命周期');
+  await expect(page.getByTestId('stage-row-dormant')).toContainText('休眠期');
 });

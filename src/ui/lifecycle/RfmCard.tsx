@@ -6,6 +6,8 @@ import { ErrorBox, formatNumber, useLocale } from '../kit';
 
 const WINDOWS: (number | null)[] = [90, 180, 365, 730, null];
 const SCORES = [1, 2, 3, 4, 5];
+/** Cut points offered when an axis switches to fixed thresholds (days, orders, currency units). */
+const FIXED_START: Record<RfmAxis, string> = { recency: '30, 90, 180, 270', frequency: '1, 2, 4, 9', monetary: '200, 500, 1000, 2000' };
 
 /** "30, 90, 180" -> numbers, or null when a part is not a number. */
 export function parseThresholds(text: string): number[] | null {
@@ -16,14 +18,14 @@ export function parseThresholds(text: string): number[] | null {
 
 function AxisBins({ axis, bins, onBins }: { axis: RfmAxis; bins: RfmBins; onBins: (b: RfmBins) => void }) {
   const { t } = useTranslation();
-  const [text, setText] = useState(bins.kind === 'fixed' ? bins.thresholds.join(', ') : '30, 90, 180, 270');
+  const [text, setText] = useState(bins.kind === 'fixed' ? bins.thresholds.join(', ') : FIXED_START[axis]);
   const [bad, setBad] = useState(false);
   return (
     <fieldset className="lc-axis" data-testid={`rfm-axis-${axis}`}>
       <legend>{t(`lifecycle.rfm.${axis}`)}</legend>
       <select className="k-input" value={bins.kind} data-testid={`rfm-kind-${axis}`} onChange={(e) => {
         if (e.target.value === 'quantile') onBins({ kind: 'quantile', bins: 5 });
-        else onBins({ kind: 'fixed', thresholds: parseThresholds(text) ?? [1] });
+        else onBins({ kind: 'fixed', thresholds: parseThresholds(text) ?? parseThresholds(FIXED_START[axis])! });
       }}>
         <option value="quantile">{t('lifecycle.rfm.quantile')}</option>
         <option value="fixed">{t('lifecycle.rfm.fixed')}</option>
