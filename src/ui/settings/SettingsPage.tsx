@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../../app/Header';
 import { useAppStore } from '../../app/store';
 import { LifecycleSection } from './LifecycleSection';
+import { OneIdSection } from './OneIdSection';
 import { StorageSection } from './StorageSection';
 import { WorkspaceFileSection } from './WorkspaceFileSection';
 import { WorkspacesSection } from './WorkspacesSection';
@@ -25,6 +26,7 @@ export function SettingsPage() {
       <WorkspacesSection />
       <WorkspaceFileSection />
       <LifecycleSection />
+      <OneIdSection />
       <StorageSection version={version} />
     </div>
   );
