@@ -4,7 +4,7 @@ import type { CodeSet, OrderSel } from './compile';
 /**
  * Order measures of many rules in ONE pass over the member-sorted order columns (the fused
  * path of docs/engine.md). Every distinct (window, kind, filters) selection is a Group with
- * its own running accumulators; each order is offered to every group. Checked against the
+ * its own running accumulators and reads the orders inside its window (scan). Checked against the
  * naive reference evaluator (reference.ts); nothing is allocated per member or per order.
  */
 export const SALE_MEASURES = ['orders', 'paid', 'aov', 'min_order', 'max_order', 'items', 'distinct_products', 'distinct_categories', 'distinct_platforms', 'days_since_first_order', 'days_since_last_order', 'avg_interval', 'max_interval'];
@@ -137,22 +137,40 @@ export function orderPass(cols: MemberColumns, asOf: number, requests: OrderRequ
   return results;
 }
 
+/** First index in [lo, hi) whose day is >= day (days ascend within a member). */
+function lowerBound(days: Int32Array, lo: number, hi: number, day: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid] < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Member by member, group by group: each group reads only the orders inside its window — a
+ * binary search finds the first, the first past `to` ends it (orders are sorted by day within
+ * a member). Most windows are the last 90–365 days of a history of years, so this reads a
+ * fraction of the orders the earlier "offer every order to every group" loop touched.
+ */
 function scan(cols: MemberColumns, asOf: number, gs: Group[]): void {
   const { orderOffsets: off, oDay, oKind, oPlatform, oStore, oPaid, oRefund, oDiscount, oCredit, oGross, lineOffsets, lSku, lQty, skuCategory } = cols;
   const G = gs.length;
-  let maxTo = -Infinity;
-  for (const g of gs) maxTo = Math.max(maxTo, g.to);
   for (let m = 0; m < cols.memberCount; m++) {
-    for (let k = 0; k < G; k++) gs[k].reset();
     const stamp = m + 1;
+    const begin = off[m];
     const end = off[m + 1];
-    for (let o = off[m]; o < end; o++) {
-      const day = oDay[o];
-      if (day > maxTo) break; // orders are sorted by day within a member
-      const kind = oKind[o];
-      for (let k = 0; k < G; k++) {
-        const g = gs[k];
-        if (day < g.from || day > g.to || (g.kind >= 0 && kind !== g.kind)) continue;
+    for (let k = 0; k < G; k++) {
+      const g = gs[k];
+      g.reset();
+      const to = g.to;
+      const kindWanted = g.kind;
+      const from = g.from;
+      let o = from <= -2147483647 || begin === end || oDay[begin] >= from ? begin : lowerBound(oDay, begin, end, from);
+      for (; o < end; o++) {
+        const day = oDay[o];
+        if (day > to) break;
+        if (kindWanted >= 0 && oKind[o] !== kindWanted) continue;
         if ((g.platforms !== null && !g.platforms[oPlatform[o]]) || (g.stores !== null && !g.stores[oStore[o]])) continue;
         if (g.lineFilter || g.needLines) {
           let hit = false;
@@ -196,7 +214,7 @@ function scan(cols: MemberColumns, asOf: number, gs: Group[]): void {
         g.prev = day;
         g.last = day;
       }
+      g.finish(m, asOf);
     }
-    for (let k = 0; k < G; k++) gs[k].finish(m, asOf);
   }
 }
