@@ -9,7 +9,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { CancelToken } from '../src/core/jobs';
 import { stageImport } from './import';
-import { commitImport } from './importCommit';
+import { commitAssembled } from './importBuild';
 
 const file = resolve(process.argv[2] ?? resolve(import.meta.dirname, '../../shared/data/online-retail.csv.gz'));
 if (!existsSync(file)) {
@@ -29,6 +29,6 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, { wallMs: number; cpu
 
 const [stagedFile, stage] = await timed(() => stageImport(source, {}, () => {}, token));
 const [result, commit] = await timed(() =>
-  commitImport(stagedFile.staged, { target: 'new', fileName: basename(file), currency: stagedFile.preset.currency }, () => {}, token),
+  commitAssembled(stagedFile.assembled, { target: 'new', fileName: basename(file), currency: stagedFile.preset.currency }, () => {}, token),
 );
-console.log(JSON.stringify({ file: basename(file), stage, commit, totalWallMs: stage.wallMs + commit.wallMs, counts: result.counts, errorRows: stagedFile.staged.errorRows }, null, 2));
+console.log(JSON.stringify({ file: basename(file), stage, commit, totalWallMs: stage.wallMs + commit.wallMs, counts: result.counts, errorRows: stagedFile.assembled.errorRows }, null, 2));
