@@ -75,6 +75,33 @@ test('seed tags with counts, a new rule tag, a manual tag on a member and its hi
   await expect(history.getByTestId('tag-history-reason')).toHaveText('By hand (Li Na) · note: asked for samples');
   await history.getByTestId('tag-history-close').click();
 
+  // Bulk: the manual tag on every member of a saved audience, one transaction; counts follow.
+  await page.getByTestId('nav-audiences').click();
+  await page.getByTestId('audience-new').click();
+  await page.getByTestId('audience-name').fill('High spenders');
+  await page.getByTestId('rule-mode-text').click();
+  await page.getByTestId('rule-text').fill('net_spend(last 90 days) > 2000');
+  // The text is checked and handed on ~250 ms after typing stops (the audience editor has no rule attribute to wait on).
+  await page.waitForTimeout(1000);
+  await expect(page.getByTestId('audience-count')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  expect(numberIn(await page.getByTestId('audience-count').textContent())).toBe(high);
+  await page.getByTestId('audience-save').click();
+  await expect(page.getByTestId('audiences-page')).toBeVisible();
+  await page.getByTestId('nav-tags').click();
+  await page.getByTestId('tag-bulk').click();
+  const bulk = page.getByTestId('tag-bulk-dialog');
+  await bulk.getByTestId('tag-bulk-tag').selectOption({ label: 'VIP care' });
+  await bulk.getByTestId('tag-bulk-audience').selectOption({ label: 'High spenders' });
+  await bulk.getByTestId('tag-bulk-note').fill('spring campaign');
+  await bulk.getByTestId('tag-bulk-apply').click();
+  await expect(bulk.getByTestId('tag-bulk-result')).toBeVisible({ timeout: 60_000 });
+  const [changed, , held] = ((await bulk.getByTestId('tag-bulk-result').textContent()) ?? '').match(/\d[\d,]*/g)!.map((x) => numberIn(x));
+  // The audience is the high-value rule (same day): its members, plus the one tagged by hand if not among them.
+  expect(held === high || held === high + 1).toBe(true);
+  expect(changed).toBe(held - 1);
+  await page.keyboard.press('Escape');
+  expect(await holders(page, 'VIP care')).toBe(held);
+
   // Time travel: counts as of an earlier day, shown beside the current ones and not written.
   await page.getByTestId('tags-preview-day').fill('2026-03-31');
   await page.getByTestId('tags-preview-go').click();

@@ -78,6 +78,7 @@ export function MemberTagPanel({ db, memberId }: { db: WorkspaceDB; memberId: st
           <label className="tags-field">
             <span>{t('tags.member.pick')}</span>
             <select className="k-input" data-testid="member-tag-pick" value={chosen} onChange={(e) => setPick(e.target.value)} disabled={addable.length === 0}>
+              {addable.length === 0 ? <option value="">{t('tags.member.allHeld')}</option> : null}
               {addable.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
             </select>
           </label>

@@ -41,9 +41,7 @@ export function TagList({ tags, summaries, preview, canWrite, onEdit, onHistory,
                 <tr>
                   {group !== null ? <th className="k-num tags-prio">{t('tags.list.priority')}</th> : null}
                   <th>{t('tags.list.name')}</th>
-                  <th>{t('tags.list.rule')}</th>
                   <th className="k-num">{t('tags.list.holders')}</th>
-                  {preview ? <th className="k-num">{t('tags.list.preview', { day: formatDate(preview.day, locale) })}</th> : null}
                   <th>{t('tags.list.actions')}</th>
                 </tr>
               </thead>
@@ -51,27 +49,33 @@ export function TagList({ tags, summaries, preview, canWrite, onEdit, onHistory,
                 {rows.map((tag) => {
                   const s = summaries.get(tag.id);
                   const rule = tagRule(tag);
+                  const text = rule ? printRule(rule) : null;
+                  const ahead = preview?.counts[tag.id];
                   return (
                     <tr key={tag.id} data-testid="tag-row" data-tag={tag.name}>
                       {group !== null ? <td className="k-num tags-prio">{tag.priority}</td> : null}
-                      <td>
+                      <td className="tags-name">
                         <strong>{tag.name}</strong> <span className={`k-chip tags-kind kind-${tag.kind}`}>{t(`tags.kind.${tag.kind}`)}</span>
-                        {tag.description ? <div className="k-muted small tags-desc">{tag.description}</div> : null}
+                        {text ? <div className="mono tags-rule" title={text} data-testid="tag-rule">{text}</div> : null}
+                        {tag.description ? <div className="k-muted small tags-desc" title={tag.description}>{tag.description}</div> : null}
                       </td>
-                      <td className="mono tags-rule" title={rule ? printRule(rule) : undefined}>{rule ? printRule(rule) : '—'}</td>
                       <td className="k-num tags-holders">
                         <span data-testid="tag-count">{s && s.source !== 'never' ? formatNumber(s.count, locale) : '—'}</span>
                         <span className="k-muted small tags-when" data-testid="tag-evaluated">
                           {!s || s.source === 'never'
                             ? t('tags.list.never')
                             : s.asOf && s.at
-                              ? t('tags.list.asOfAt', { day: formatDate(s.asOf, locale), at: localTime(s.at, locale) })
+                              ? <>{t('tags.list.asOfDay', { day: formatDate(s.asOf, locale) })}<br />{t('tags.list.runAt', { at: localTime(s.at, locale) })}</>
                               : s.at
                                 ? t('tags.list.changedAt', { at: localTime(s.at, locale) })
                                 : t('tags.list.fromHistory')}
                         </span>
+                        {preview && text ? (
+                          <span className="tags-when tags-ahead">
+                            {t('tags.list.preview', { day: formatDate(preview.day, locale) })}: <strong data-testid="tag-preview-count">{ahead !== undefined ? formatNumber(ahead, locale) : '—'}</strong>
+                          </span>
+                        ) : null}
                       </td>
-                      {preview ? <td className="k-num" data-testid="tag-preview-count">{preview.counts[tag.id] !== undefined ? formatNumber(preview.counts[tag.id], locale) : '—'}</td> : null}
                       <td>
                         <div className="k-row tags-actions">
                           <Button className="k-btn-sm" data-testid="tag-edit" onClick={() => onEdit(tag)}>{t('tags.list.edit')}</Button>

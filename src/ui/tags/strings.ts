@@ -17,7 +17,7 @@ export const tagsStrings = defineStrings(
       group: 'Group “{{group}}”', exclusive: 'exclusive: a member holds only the highest-priority tag that matches',
       ungrouped: 'Not in a group', name: 'Tag', kind: 'Kind', rule: 'Rule', holders: 'Holders', evaluated: 'Last evaluated',
       priority: 'Priority', preview: 'As of {{day}}', actions: 'Actions', edit: 'Edit', history: 'History', delete: 'Delete',
-      never: 'Not evaluated yet', fromHistory: 'from the history', asOfAt: 'as of {{day}}, {{at}}', changedAt: 'changed {{at}}',
+      never: 'Not evaluated yet', fromHistory: 'from the history', asOfDay: 'as of {{day}}', runAt: 'run {{at}}', changedAt: 'changed {{at}}',
       empty: 'No tags yet.', emptyBody: 'A tag marks members: by a rule (net spend in the last 90 days above 1,000), by hand, or from a journey’s result.',
       deleteTitle: 'Delete tag', deleteBody: 'Delete “{{name}}” with its holders and its whole history ({{events}} events)?',
     },
@@ -57,7 +57,7 @@ export const tagsStrings = defineStrings(
     },
     member: {
       title: 'Tags', holds: 'Holds now', none: 'No tags.', add: 'Add', remove: 'Remove', pick: 'Manual tag to add', note: 'Note (optional)', who: 'Your name',
-      noManual: 'No manual tags yet: create one on the Tags page.', automated: 'automated', removeLabel: 'Remove “{{name}}”',
+      noManual: 'No manual tags yet: create one on the Tags page.', allHeld: 'Holds every manual tag', automated: 'automated', removeLabel: 'Remove “{{name}}”',
     },
   },
   {
@@ -75,7 +75,7 @@ export const tagsStrings = defineStrings(
       group: '标签组“{{group}}”', exclusive: '互斥：会员只持有满足条件且优先级最高的一个标签',
       ungrouped: '未分组', name: '标签', kind: '类型', rule: '规则', holders: '持有人数', evaluated: '上次计算',
       priority: '优先级', preview: '截至 {{day}}', actions: '操作', edit: '编辑', history: '变更记录', delete: '删除',
-      never: '尚未计算', fromHistory: '根据变更记录', asOfAt: '截至 {{day}}，{{at}}', changedAt: '变更于 {{at}}',
+      never: '尚未计算', fromHistory: '根据变更记录', asOfDay: '截至 {{day}}', runAt: '计算于 {{at}}', changedAt: '变更于 {{at}}',
       empty: '还没有标签。', emptyBody: '标签用来标记会员：按规则（最近 90 天净消费额大于 1,000）、人工添加，或来自旅程的结果。',
       deleteTitle: '删除标签', deleteBody: '删除“{{name}}”及其持有人和全部变更记录（{{events}} 条）？',
     },
@@ -115,7 +115,7 @@ export const tagsStrings = defineStrings(
     },
     member: {
       title: '标签', holds: '当前持有', none: '没有标签。', add: '添加', remove: '移除', pick: '要添加的手工标签', note: '备注（可选）', who: '您的姓名',
-      noManual: '还没有手工标签：请在标签页创建。', automated: '自动', removeLabel: '移除“{{name}}”',
+      noManual: '还没有手工标签：请在标签页创建。', allHeld: '已持有全部手工标签', automated: '自动', removeLabel: '移除“{{name}}”',
     },
   },
 );
