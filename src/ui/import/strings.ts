@@ -28,6 +28,7 @@ export const importStrings = defineStrings(
     cancel: 'Cancel',
     chooseAnother: 'Choose another file',
     phase: { parse: 'Reading and checking rows', validate: 'Grouping lines into orders', commit: 'Saving', start: 'Starting' },
+    savedOf: '{{done}} of {{total}} orders saved',
     review: {
       title: 'Some rows have problems',
       body: '{{errors}} rows have errors. Orders with a bad line are skipped whole ({{skipped}} rows). {{orders}} orders are valid.',
@@ -96,6 +97,7 @@ export const importStrings = defineStrings(
     cancel: '取消',
     chooseAnother: '选择其他文件',
     phase: { parse: '读取并检查各行', validate: '把明细合并为订单', commit: '保存', start: '开始' },
+    savedOf: '已保存 {{done}} / {{total}} 笔订单',
     review: {
       title: '部分行有问题',
       body: '{{errors}} 行有错误。含错误明细的订单整单跳过（共 {{skipped}} 行）。有效订单 {{orders}} 个。',
