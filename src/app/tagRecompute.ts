@@ -64,11 +64,12 @@ export function requestTagCheck(delay = CHECK_DELAY_MS): void {
   if (timer) clearTimeout(timer);
   timer = setTimeout(() => {
     timer = null;
-    void checkNow();
+    void checkTagsNow();
   }, delay);
 }
 
-async function checkNow(): Promise<void> {
+/** Check once and run when due (the debounced path is requestTagCheck; exported for tests). */
+export async function checkTagsNow(): Promise<void> {
   const id = writerWorkspace();
   if (!id) return;
   if (useTagRecompute.getState().running) {
