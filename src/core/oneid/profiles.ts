@@ -43,7 +43,7 @@ export interface SharedEvidence {
 
 export interface MemberIdentityGraph {
   nodes: ProfileNode[];
-  /** every pair of profiles that share a piece of evidence (one edge per pair and evidence) */
+  /** profiles sharing a piece of evidence: from its first holder to each other one */
   edges: SharedEvidence[];
   resolution: Resolution;
   /** true when the member's profiles are one person by the evidence they hold */
@@ -71,14 +71,15 @@ export function memberIdentityGraph(
     if (!list.includes(i.profileId)) list.push(i.profileId);
     holders.set(key, list);
   }
+  // Evidence held by k profiles is drawn as k-1 lines from its first holder (a star), not every
+  // pair: four WeChat surfaces sharing a unionid read as one hub instead of a tangle of six lines.
   const edges: SharedEvidence[] = [];
   for (const [evidence, list] of holders) {
     const kind = evidenceKind(evidence);
-    for (let x = 0; x < list.length; x++)
-      for (let y = x + 1; y < list.length; y++) {
-        const [a, b] = list[x] < list[y] ? [list[x], list[y]] : [list[y], list[x]];
-        edges.push({ a, b, evidence, kind, trusted: t[kind] === 'merge' && !isolated.has(a) && !isolated.has(b) });
-      }
+    for (let y = 1; y < list.length; y++) {
+      const [a, b] = list[0] < list[y] ? [list[0], list[y]] : [list[y], list[0]];
+      edges.push({ a, b, evidence, kind, trusted: t[kind] === 'merge' && !isolated.has(a) && !isolated.has(b) });
+    }
   }
   const resolution = resolve(profilesOf(identities), trust, splits);
   return { nodes: [...nodes.values()], edges, resolution, connected: resolution.people.size <= 1 };

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Identity, OneIdHistoryEntry, OneIdSettings } from '../../core/model';
 import { evidenceKind, memberIdentityGraph, whyOnePerson, type MemberIdentityGraph } from '../../core/oneid';
@@ -19,8 +19,11 @@ interface Loaded {
   history: OneIdHistoryEntry[];
 }
 
-/** The value part of an evidence key (`phone:138…` -> `138…`; cards keep their system: `A:…`). */
-export const evidenceValue = (key: string): string => key.slice(key.indexOf(':') + 1);
+/** The value part of an evidence key (`phone:138…` -> `138…`; `member_card:A:A-001` -> `A-001`). */
+export function evidenceValue(key: string): string {
+  const rest = key.slice(key.indexOf(':') + 1);
+  return evidenceKind(key) === 'member_card' ? rest.slice(rest.indexOf(':') + 1) : rest;
+}
 
 function Why({ graph, reference, selected }: { graph: MemberIdentityGraph; reference: string; selected: string }) {
   const { t } = useTranslation();
@@ -57,7 +60,11 @@ export function IdentityGraph({ db, memberId, identities, dataVersion }: { db: W
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
+  // The page reloads its rows after a split (this section remounts): the confirmation rides in
+  // the history entry's state so it survives that, and a reload or back does not repeat it.
+  const location = useLocation();
+  const splitState = (location.state as { oneidSplit?: { from: string; to: string } } | null)?.oneidSplit;
+  const done = splitState?.from === memberId ? splitState.to : null;
   const key = `${db.name}|${memberId}|${dataVersion}`;
 
   useEffect(() => {
@@ -91,7 +98,8 @@ export function IdentityGraph({ db, memberId, identities, dataVersion }: { db: W
       const r = await splitProfile(db, memberId, current, { by: OPERATOR, note: note.trim() });
       setSplitting(false);
       setNote('');
-      setDone(r.memberId);
+      const state = { ...((location.state as object | null) ?? {}), oneidSplit: { from: memberId, to: r.memberId } };
+      void navigate(location.pathname + location.search, { replace: true, state });
       dataChanged();
     } catch (e) {
       setError(e);
@@ -114,12 +122,12 @@ export function IdentityGraph({ db, memberId, identities, dataVersion }: { db: W
         </p>
       ) : null}
       {graph.nodes.length > 0 ? <IdentityGraphSvg graph={graph} selected={current} reference={reference} onSelect={setSelected} /> : null}
-      {reference && current ? (
+      {reference && current && graph.nodes.length > 1 ? (
         <div className="idg-why-box">
           <h3>{t('data.oneid.why')}</h3>
           <p className="k-muted small">{t('data.oneid.whyPick', { profile: profileLabel(t, graph.nodes[0]) })}</p>
           <Why graph={graph} reference={reference} selected={current} />
-          {graph.nodes.length > 1 && currentNode ? (
+          {currentNode ? (
             <Button variant="danger" disabled={!canWrite || busy} onClick={() => setSplitting(true)} data-testid="identity-split">
               {t('data.oneid.split')}: {profileLabel(t, currentNode)}
             </Button>

@@ -3,12 +3,14 @@ import type { MemberIdentityGraph, ProfileNode } from '../../core/oneid';
 import { enumLabel } from './labels';
 
 const W = 640;
-const NODE_W = 156;
-const NODE_H = 44;
+const NODE_W = 184;
+const NODE_H = 58;
+
+const height = (n: number) => (n <= 2 ? 150 : n <= 4 ? 260 : 360);
 
 /** Where each profile sits: a ring (a row for two), so every pair's line can be seen and labelled. */
 function layout(n: number): { x: number; y: number }[] {
-  const h = n <= 2 ? 140 : n <= 4 ? 240 : 320;
+  const h = height(n);
   if (n === 1) return [{ x: W / 2, y: h / 2 }];
   if (n === 2) return [{ x: W * 0.22, y: h / 2 }, { x: W * 0.78, y: h / 2 }];
   const rx = W / 2 - NODE_W / 2 - 8;
@@ -17,6 +19,12 @@ function layout(n: number): { x: number; y: number }[] {
     const a = -Math.PI / 2 + (2 * Math.PI * i) / n;
     return { x: W / 2 + rx * Math.cos(a), y: h / 2 + ry * Math.sin(a) };
   });
+}
+
+/** The kinds of id a profile holds, for its box: "Mini-program openid, WeChat unionid". */
+function kindsOf(t: ReturnType<typeof useTranslation>['t'], p: ProfileNode): string {
+  const kinds = [...new Set(p.identities.map((i) => enumLabel(t, 'identityKind', i.kind)))].join(', ');
+  return kinds.length > 30 ? `${kinds.slice(0, 29)}…` : kinds;
 }
 
 export function profileLabel(t: ReturnType<typeof useTranslation>['t'], p: ProfileNode): string {
@@ -34,7 +42,7 @@ export function IdentityGraphSvg({
   const { t } = useTranslation();
   const pos = layout(graph.nodes.length);
   const at = new Map(graph.nodes.map((n, i) => [n.id, pos[i]]));
-  const h = graph.nodes.length <= 2 ? 140 : graph.nodes.length <= 4 ? 240 : 320;
+  const h = height(graph.nodes.length);
   // One line per pair of profiles, naming every kind of evidence they share.
   const pairs = new Map<string, { a: string; b: string; kinds: string[]; trusted: boolean }>();
   for (const e of graph.edges) {
@@ -84,8 +92,9 @@ export function IdentityGraphSvg({
             }}
           >
             <rect x={p.x - NODE_W / 2} y={p.y - NODE_H / 2} width={NODE_W} height={NODE_H} rx={8} />
-            <text x={p.x} y={p.y - 3} textAnchor="middle" className="idg-node-title">{profileLabel(t, n)}</text>
-            <text x={p.x} y={p.y + 13} textAnchor="middle" className="idg-node-id">
+            <text x={p.x} y={p.y - 10} textAnchor="middle" className="idg-node-title">{enumLabel(t, 'platform', n.platform)}</text>
+            <text x={p.x} y={p.y + 5} textAnchor="middle" className="idg-node-kinds">{kindsOf(t, n)}</text>
+            <text x={p.x} y={p.y + 20} textAnchor="middle" className="idg-node-id">
               {n.id}{n.isolated ? ` · ${t('data.oneid.splitBadge')}` : ''}
             </text>
           </g>
