@@ -44,13 +44,20 @@ test('seed tags with counts, a new rule tag, a manual tag on a member and its hi
   await expect(page.getByTestId('tags-page')).toBeVisible();
   expect(await holders(page, 'big basket')).toBe(liveCount);
 
-  // A duplicate name is refused with a clear message, nothing saved.
+  // A duplicate name and an ill-typed rule are refused with clear messages, nothing saved.
   await page.getByTestId('tag-new').click();
   await page.getByTestId('tag-name').fill('High-Value Customer');
   await page.getByTestId('tag-save').click();
   await expect(page.getByTestId('tag-issue-name')).toContainText('already exists');
+  await page.getByTestId('tag-name').fill('ill typed');
+  await page.getByTestId('rule-mode-text').click();
+  await page.getByTestId('rule-text').fill('net_spend > level');
+  await page.getByTestId('tag-save').click();
+  await expect(page.getByTestId('tag-error')).toContainText('cannot compare money with number');
+  await expect(page.getByTestId('tag-editor')).toBeVisible();
   await page.getByTestId('tag-back').click();
   await expect(row(page, 'High-Value Customer')).toHaveCount(0);
+  await expect(row(page, 'ill typed')).toHaveCount(0);
 
   // A manual tag added on a member's page shows in the member's and the tag's history.
   await page.getByTestId('nav-data').click();

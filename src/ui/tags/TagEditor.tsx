@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagDefinition, Workspace } from '../../core/model';
 import { parseRule, printRule, typecheck, type Rule } from '../../core/rules';
@@ -27,7 +27,14 @@ export function TagEditor({ db, workspace, tag, all, audiences, onClose }: { db:
   const [group, setGroup] = useState(tag?.group ?? '');
   const [priority, setPriority] = useState(String(tag?.priority ?? 0));
   const [description, setDescription] = useState(tag?.description ?? '');
-  const [rule, setRule] = useState<Rule>(() => (tag ? tagRule(tag) : null) ?? parseRule(DEFAULT_RULE));
+  const [rule, setRuleState] = useState<Rule>(() => (tag ? tagRule(tag) : null) ?? parseRule(DEFAULT_RULE));
+  // The latest rule the editor handed on, read after waiting for its text check (see save).
+  const latest = useRef(rule);
+  const setRule = (r: Rule) => {
+    latest.current = r;
+    setRuleState(r);
+  };
+  const ruleBox = useRef<HTMLDivElement>(null);
   const [issues, setIssues] = useState<TagDraftIssue[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -40,13 +47,24 @@ export function TagEditor({ db, workspace, tag, all, audiences, onClose }: { db:
   const live = useLiveCount(withRule ? engine : null, withRule && ruleProblems.length === 0 ? rule : null, day);
   useEffect(() => setIssues([]), [name, kind, priority]);
 
-  const draft = () => ({ id: tag?.id, name, kind, group, priority: Number(priority), description, rule: withRule ? rule : undefined });
+  const draft = () => ({ id: tag?.id, name, kind, group, priority: Number(priority), description, rule: withRule ? latest.current : undefined });
+  /**
+   * The text form hands a rule on only once it parses and type-checks, ~250 ms after typing
+   * stops: wait for that check, then refuse to save while the editor lists problems, so a
+   * half-typed or ill-typed rule never replaces the last good one unseen.
+   */
+  const editorProblems = async (): Promise<string[]> => {
+    for (let i = 0; i < 40 && ruleBox.current?.querySelector('[data-testid="rule-checking"]'); i++) await new Promise((r) => setTimeout(r, 50));
+    const shown = [...(ruleBox.current?.querySelectorAll('[data-testid="rule-error"]') ?? [])].map((e) => e.textContent ?? '');
+    return shown.length ? shown : typecheck(latest.current, { tags: tagNames, audiences }).map((i) => i.message);
+  };
   const save = async () => {
     setError(null);
     const found = checkTagDraft(draft(), all);
     setIssues(found);
     if (found.length) return;
-    if (ruleProblems.length) return setError(new Error(`${t('tags.editor.issue.ruleInvalid')} ${ruleProblems.join('; ')}`));
+    const problems = withRule ? await editorProblems() : [];
+    if (problems.length) return setError(new Error(`${t('tags.editor.issue.ruleInvalid')} ${problems.join('; ')}`));
     setSaving(true);
     try {
       await saveTag(db, draft());
@@ -111,7 +129,7 @@ export function TagEditor({ db, workspace, tag, all, audiences, onClose }: { db:
           <input className="k-input" data-testid="tag-description" value={description} maxLength={2000} onChange={(e) => setDescription(e.target.value)} />
         </label>
         {withRule ? (
-          <div className="tags-field">
+          <div className="tags-field" ref={ruleBox}>
             <span>{t('tags.editor.rule')}</span>
             <RuleEditor value={rule} onChange={setRule} context={{ audiences, tags: tagNames, currency: workspace.currency }} />
             {fieldIssues('rule')}
