@@ -17,7 +17,7 @@ import { commitImport, importWorkspace, localNow, newImportId, type CommitOption
  * size limit below.
  */
 
-/** Members per write batch (≈ 4 orders each here): big enough to amortise a transaction, small enough to cancel promptly. */
+/** Members per write batch (and at most 5× as many orders): big enough to amortise a transaction, small enough to cancel promptly. */
 export const MEMBER_BATCH = 2000;
 /** Above this many rows an import goes into a new workspace: the one-transaction merge holds ~0.5 KB per row. */
 export const ACTIVE_MAX_ROWS = 2_000_000;

@@ -50,11 +50,11 @@ describe('the column assembler', () => {
     );
   });
 
-  it('gives every kept order out once in batches, each member with all its orders, guests last', () => {
+  it('gives every kept order out once in batches (capped in members and orders), each member with all its orders, guests last', () => {
     fc.assert(
-      fc.property(fc.array(row, { maxLength: 80 }), fc.integer({ min: 1, max: 4 }), (rows, size) => {
+      fc.property(fc.array(row, { maxLength: 80 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 6 }), (rows, size, maxOrders) => {
         const { columns, reference } = both(rows);
-        const batches = [...columns.assemble().batches(size)];
+        const batches = [...columns.assemble().batches(size, maxOrders)];
         const orders = batches.flatMap((b) => b.orders);
         expect(orders.map((o) => o.id).sort()).toEqual(reference.orders.map((o) => o.id).sort());
         expect(batches.flatMap((b) => b.members)).toEqual(reference.members);
@@ -63,6 +63,8 @@ describe('the column assembler', () => {
           // A batch with members holds only their orders; a batch without holds only guests.
           for (const o of b.orders) expect(b.members.length ? keys.has(o.memberKey!) : o.memberKey === null).toBe(true);
           expect(b.members.length <= size).toBe(true);
+          // Over the cap only when one member alone has more orders.
+          expect(b.orders.length <= maxOrders || b.members.length === 1).toBe(true);
         }
         const guestsFrom = batches.findIndex((b) => b.members.length === 0);
         if (guestsFrom >= 0) expect(batches.slice(guestsFrom).every((b) => b.members.length === 0)).toBe(true);

@@ -217,22 +217,30 @@ export class AssembledImport {
     return this.p.products.filter((_, i) => this.sold[i]);
   }
 
-  /** Members with their orders, `size` members a batch (each member's orders in file order), then guest orders. */
-  *batches(size: number): Generator<StagedBatch> {
+  /**
+   * Members with their orders, at most `size` members and (unless one member alone has more)
+   * `maxOrders` orders a batch, each member's orders in file order; then guest orders. Members
+   * come in order of first appearance, so the heavy buyers come first: a cap on orders keeps
+   * the first batches from being ten times the others.
+   */
+  *batches(size: number, maxOrders = size * 5): Generator<StagedBatch> {
     const { start, at } = groupBy(this.memberOf, this.memberOf.length, this.members);
-    for (let m0 = 0; m0 < this.members; m0 += size) {
-      const batch: StagedBatch = { members: [], orders: [] };
-      for (let who = m0; who < Math.min(this.members, m0 + size); who++) {
-        batch.members.push(this.memberAt(who));
-        for (let k = start[who]; k < start[who + 1]; k++) batch.orders.push(this.orderAt(at[k]));
+    let batch: StagedBatch = { members: [], orders: [] };
+    for (let who = 0; who < this.members; who++) {
+      const n = start[who + 1] - start[who];
+      if (batch.members.length >= size || (batch.members.length > 0 && batch.orders.length + n > maxOrders)) {
+        yield batch;
+        batch = { members: [], orders: [] };
       }
-      yield batch;
+      batch.members.push(this.memberAt(who));
+      for (let k = start[who]; k < start[who + 1]; k++) batch.orders.push(this.orderAt(at[k]));
     }
+    if (batch.members.length) yield batch;
     let guests: StagedOrder[] = [];
     for (let g = 0; g < this.memberOf.length; g++) {
       if (this.memberOf[g] !== GUEST) continue;
       guests.push(this.orderAt(g));
-      if (guests.length >= size * 4) {
+      if (guests.length >= maxOrders) {
         yield { members: [], orders: guests };
         guests = [];
       }
