@@ -159,6 +159,7 @@ export async function run(ctx) {
     const review = page.getByTestId('import-review');
     const failure = page.getByTestId('import-error');
     const phases = [];
+    const saving = [];
     const t0 = Date.now();
     await start.click();
     let outcome = null;
@@ -169,15 +170,18 @@ export async function run(ctx) {
       else {
         const state = await page.evaluate(() => ({
           phase: document.querySelector('[data-testid="import-phase"]')?.textContent ?? null,
+          saved: document.querySelector('[data-testid="import-saved"]')?.textContent ?? null,
           done: !!document.querySelector('[data-testid="import-count-orders"],[data-testid="import-review"],[data-testid="import-error"]'),
         })).catch(() => ({ phase: null, done: false }));
         if (state.phase && phases.at(-1)?.phase !== state.phase) phases.push({ phase: state.phase, atS: Math.round((Date.now() - t0) / 1000) });
+        // How far saving got, once a minute: the rate, and where a timeout stopped.
+        if (state.saved && (!saving.length || Date.now() - t0 - saving.at(-1).atS * 1000 >= 60_000)) saving.push({ atS: Math.round((Date.now() - t0) / 1000), saved: state.saved });
         if (state.done) outcome = 'shown';
       }
     }
     const ms = Date.now() - t0;
     const timeline = memory.stop();
-    const common = { lines: facts.lines, fileMB: Math.round(statSync(file).size / 2 ** 20), generatedMs, phases, peakMB: memory.peak, idleMB, memoryTimeline: timeline };
+    const common = { lines: facts.lines, fileMB: Math.round(statSync(file).size / 2 ** 20), generatedMs, phases, saving, peakMB: memory.peak, idleMB, memoryTimeline: timeline };
     if (outcome !== 'shown') return { error: `import ${outcome} after ${Math.round(ms / 1000)} s`, ms, ...common, pageErrors: pageErrors.slice(0, 5) };
     if (await failure.isVisible()) throw new Error(`import failed in the UI: ${(await failure.innerText()).slice(0, 300)}`);
     if (await review.isVisible()) throw new Error('the generated file has no bad rows, yet the page asks for a review');
