@@ -77,3 +77,18 @@ test('the member page shows the identity graph and why; a profile is split out a
   await page.goto(`/data/members/${pick.member.id}~1`);
   await expect(page.getByTestId('member-not-found')).toBeVisible();
 });
+
+test('Settings › OneID: trust per kind is saved and shown', async ({ page }) => {
+  await openWithWorkspace(page);
+  await page.goto('/settings');
+  const section = page.getByTestId('settings-oneid');
+  await expect(section).toBeVisible();
+  await expect(section.getByTestId('oneid-trust-email-hint')).toHaveAttribute('aria-checked', 'true');
+  await section.getByTestId('oneid-trust-email-merge').click();
+  await expect(section.getByTestId('oneid-trust-saved')).toBeVisible();
+  await expect(section.getByTestId('oneid-trust-email-merge')).toHaveAttribute('aria-checked', 'true');
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/oneid-settings.png' });
+  await page.reload();
+  await expect(page.getByTestId('settings-oneid').getByTestId('oneid-trust-email-merge')).toHaveAttribute('aria-checked', 'true');
+});
