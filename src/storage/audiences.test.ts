@@ -21,6 +21,9 @@ describe('audience repository', () => {
     expect(b.createdAt).toBe('2024-06-01T10:00:00');
     expect(b.updatedAt).toBe('2024-06-02T10:00:00');
     expect((await getAudience(db, a.id))?.description).toBe('changed');
+    // An update keeps the stats row valid (a dirty row would force a recount and a snapshot rebuild).
+    await new Promise((r) => setTimeout(r, 20)); // the storage watcher sees commits asynchronously
+    expect((await db.stats.get('counts'))?.dirty).toBe(false);
     expect((await countAll(db)).audiences).toBe(before + 1);
 
     const c = await duplicateAudience(db, a.id, '(copy)');

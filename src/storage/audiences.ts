@@ -75,7 +75,9 @@ export async function saveAudience(db: WorkspaceDB, draft: AudienceDraft, at = n
     const res = load(AudienceRecord, record);
     if (!res.ok) throw new Error(res.error.issues?.map((i) => `${i.path}: ${i.message}`).join('; ') || res.error.message);
     await db.audiences.put(res.value);
-    if (!before) await bumpStats(db, { audiences: 1 });
+    // Also on an update: a write to a counted table that leaves the stats row alone marks it
+    // dirty (stats.ts), which would force a full recount and snapshot rebuild.
+    await bumpStats(db, { audiences: before ? 0 : 1 });
     return res.value;
   });
 }
