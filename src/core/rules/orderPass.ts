@@ -43,6 +43,10 @@ class Group {
   stampSku: Int32Array | null = null;
   stampCat: Int32Array | null = null;
   stampPlat: Int32Array | null = null;
+  // Which accumulators the requested measures read (set by seal): the rest are not updated.
+  wantMoney = true;
+  wantMinMax = true;
+  wantDays = true;
 
   constructor(readonly from: number, readonly to: number, readonly kind: number, sel: OrderSel, cols: MemberColumns) {
     this.platforms = toSet(sel.platforms, cols.dicts.platform.length);
@@ -78,6 +82,10 @@ class Group {
     for (const n of names) if (!MEASURES.includes(n)) throw new Error(`no order measure '${n}'`);
     this.codes = Int32Array.from(names.map((n) => MEASURES.indexOf(n)));
     this.outs = names.map((n) => this.outputs.get(n)!);
+    const any = (...ms: string[]) => names.some((n) => ms.includes(n));
+    this.wantMoney = any('paid', 'refund_amount', 'discount', 'store_credit', 'gross', 'net_spend', 'aov');
+    this.wantMinMax = any('min_order', 'max_order');
+    this.wantDays = any('days_since_first_order', 'days_since_last_order', 'avg_interval', 'max_interval');
   }
 
   finish(m: number, asOf: number): void {
@@ -200,19 +208,25 @@ function scan(cols: MemberColumns, asOf: number, gs: Group[]): void {
           g.stampPlat[oPlatform[o]] = stamp;
           g.dPlat++;
         }
-        const p = oPaid[o];
         g.n++;
-        g.paid += p;
-        g.refund += oRefund[o];
-        g.discount += oDiscount[o];
-        g.credit += oCredit[o];
-        g.gross += oGross[o];
-        if (p < g.min) g.min = p;
-        if (p > g.max) g.max = p;
-        if (g.n === 1) g.first = day;
-        if (g.n > 1 && day - g.prev > g.gap) g.gap = day - g.prev;
-        g.prev = day;
-        g.last = day;
+        if (g.wantMoney) {
+          g.paid += oPaid[o];
+          g.refund += oRefund[o];
+          g.discount += oDiscount[o];
+          g.credit += oCredit[o];
+          g.gross += oGross[o];
+        }
+        if (g.wantMinMax) {
+          const p = oPaid[o];
+          if (p < g.min) g.min = p;
+          if (p > g.max) g.max = p;
+        }
+        if (g.wantDays) {
+          if (g.n === 1) g.first = day;
+          if (g.n > 1 && day - g.prev > g.gap) g.gap = day - g.prev;
+          g.prev = day;
+          g.last = day;
+        }
       }
       g.finish(m, asOf);
     }
