@@ -7,7 +7,7 @@ import type { WorkspaceDB } from '../../storage/db';
 import { audienceRule, getAudience, saveAudience } from '../../storage/audiences';
 import { useCanWrite } from '../../app/store';
 import { Button, ErrorBox } from '../kit';
-import { RuleEditor } from '../rules/RuleEditor';
+import { RuleEditor, type RuleEditorStatus } from '../rules/RuleEditor';
 import { findAudienceCycle } from './audienceLogic';
 import { AudienceResults } from './AudienceResults';
 import { CountCard } from './CountCard';
@@ -28,6 +28,8 @@ export function AudienceEditor({ db, workspace, audienceId, saved, onClose }: { 
   const [tags, setTags] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  // Save waits for the text form's check and is refused while it lists problems (RuleEditor's onStatus).
+  const [ruleStatus, setRuleStatus] = useState<RuleEditorStatus>({ pending: false, issues: [] });
 
   useEffect(() => {
     db.tags.toArray().then((rows) => setTags(rows.map((r) => r.name)), () => undefined);
@@ -63,7 +65,8 @@ export function AudienceEditor({ db, workspace, audienceId, saved, onClose }: { 
   const save = async () => {
     setError(null);
     if (!name.trim()) return setError(new Error(t('audiences.editor.nameRequired')));
-    if (problems.length) return setError(new Error(`${t('audiences.editor.ruleInvalid')} ${problems.join('; ')}`));
+    const shown = ruleStatus.issues.length ? ruleStatus.issues : problems;
+    if (shown.length) return setError(new Error(`${t('audiences.editor.ruleInvalid')} ${shown.join('; ')}`));
     setSaving(true);
     try {
       // The engine refuses cycles and rules it cannot evaluate; ask it before writing.
@@ -88,7 +91,7 @@ export function AudienceEditor({ db, workspace, audienceId, saved, onClose }: { 
         </div>
         <div className="k-row">
           <Button onClick={onClose}>{t('audiences.editor.cancel')}</Button>
-          <Button variant="primary" data-testid="audience-save" disabled={!canWrite || saving || !loaded} onClick={() => void save()}>
+          <Button variant="primary" data-testid="audience-save" disabled={!canWrite || saving || !loaded || ruleStatus.pending} onClick={() => void save()}>
             {saving ? t('audiences.editor.saving') : t('audiences.editor.save')}
           </Button>
         </div>
@@ -107,7 +110,7 @@ export function AudienceEditor({ db, workspace, audienceId, saved, onClose }: { 
           </label>
           <div className="aud-field">
             <span>{t('audiences.editor.rule')}</span>
-            {loaded ? <RuleEditor value={rule} onChange={setRule} context={{ audiences: audienceNames, tags, currency: workspace.currency }} extraIssues={cycle ? [t('audiences.editor.cycle', { path: cycle })] : []} /> : null}
+            {loaded ? <RuleEditor value={rule} onChange={setRule} onStatus={setRuleStatus} context={{ audiences: audienceNames, tags, currency: workspace.currency }} extraIssues={cycle ? [t('audiences.editor.cycle', { path: cycle })] : []} /> : null}
           </div>
         </section>
         <aside className="aud-side">

@@ -17,6 +17,12 @@ export interface RuleEditorContext {
 
 const CHECK_DELAY = 250;
 
+/** What the editor holds right now: `pending` while typed text awaits its check; `issues` it lists. */
+export interface RuleEditorStatus {
+  pending: boolean;
+  issues: string[];
+}
+
 /**
  * One rule, two editors: the visual builder and the text form, over the same AST. onChange
  * receives only rules that parse; in Text mode only rules that also type-check (so a half-typed
@@ -27,12 +33,18 @@ export function RuleEditor({
   onChange,
   context,
   extraIssues = [],
+  onStatus,
 }: {
   value: Rule;
   onChange: (rule: Rule) => void;
   context: RuleEditorContext;
   /** Problems only the host knows of (e.g. an audience cycle), listed with the editor's own. */
   extraIssues?: string[];
+  /**
+   * Told whenever the status changes. onChange only ever receives good rules, so a host that
+   * saves must not save while `pending` or with `issues` (the last good rule is not what is shown).
+   */
+  onStatus?: (s: RuleEditorStatus) => void;
 }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'builder' | 'text'>('builder');
@@ -98,6 +110,14 @@ export function RuleEditor({
   };
 
   const builderIssues = mode === 'builder' ? checkRuleText(printRule(fromBuilder(tree)), ctx).issues : [];
+  const shownIssues = (mode === 'builder' ? builderIssues : textIssues).map((i) => i.message);
+  const statusKey = JSON.stringify([mode === 'text' && pending, shownIssues]);
+  const onStatusRef = useRef(onStatus);
+  onStatusRef.current = onStatus;
+  useEffect(() => {
+    const [p, issues] = JSON.parse(statusKey) as [boolean, string[]];
+    onStatusRef.current?.({ pending: p, issues });
+  }, [statusKey]);
 
   return (
     <div className="rule-editor" data-testid="rule-editor">

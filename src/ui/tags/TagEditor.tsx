@@ -10,7 +10,7 @@ import { saveTag, tagRule } from '../../storage/tags';
 import { requestTagCheck } from '../../app/tagRecompute';
 import { useCanWrite } from '../../app/store';
 import { Button, ErrorBox, formatNumber, useLocale } from '../kit';
-import { RuleEditor } from '../rules/RuleEditor';
+import { RuleEditor, type RuleEditorStatus } from '../rules/RuleEditor';
 import { useLiveCount } from '../audiences/useLiveCount';
 
 const KINDS: TagDefinition['kind'][] = ['rule', 'dynamic', 'manual', 'result'];
@@ -34,7 +34,7 @@ export function TagEditor({ db, workspace, tag, all, audiences, onClose }: { db:
     latest.current = r;
     setRuleState(r);
   };
-  const ruleBox = useRef<HTMLDivElement>(null);
+  const [ruleStatus, setRuleStatus] = useState<RuleEditorStatus>({ pending: false, issues: [] });
   const [issues, setIssues] = useState<TagDraftIssue[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -50,20 +50,16 @@ export function TagEditor({ db, workspace, tag, all, audiences, onClose }: { db:
   const draft = () => ({ id: tag?.id, name, kind, group, priority: Number(priority), description, rule: withRule ? latest.current : undefined });
   /**
    * The text form hands a rule on only once it parses and type-checks, ~250 ms after typing
-   * stops: wait for that check, then refuse to save while the editor lists problems, so a
-   * half-typed or ill-typed rule never replaces the last good one unseen.
+   * stops: Save waits for that check (disabled while pending) and is refused while the editor
+   * lists problems, so a half-typed or ill-typed rule never replaces the last good one unseen.
    */
-  const editorProblems = async (): Promise<string[]> => {
-    for (let i = 0; i < 40 && ruleBox.current?.querySelector('[data-testid="rule-checking"]'); i++) await new Promise((r) => setTimeout(r, 50));
-    const shown = [...(ruleBox.current?.querySelectorAll('[data-testid="rule-error"]') ?? [])].map((e) => e.textContent ?? '');
-    return shown.length ? shown : typecheck(latest.current, { tags: tagNames, audiences }).map((i) => i.message);
-  };
+  const editorProblems = (): string[] => (ruleStatus.issues.length ? ruleStatus.issues : typecheck(latest.current, { tags: tagNames, audiences }).map((i) => i.message));
   const save = async () => {
     setError(null);
     const found = checkTagDraft(draft(), all);
     setIssues(found);
     if (found.length) return;
-    const problems = withRule ? await editorProblems() : [];
+    const problems = withRule ? editorProblems() : [];
     if (problems.length) return setError(new Error(`${t('tags.editor.issue.ruleInvalid')} ${problems.join('; ')}`));
     setSaving(true);
     try {
@@ -90,7 +86,7 @@ export function TagEditor({ db, workspace, tag, all, audiences, onClose }: { db:
         </div>
         <div className="k-row">
           <Button onClick={onClose}>{t('tags.editor.cancel')}</Button>
-          <Button variant="primary" data-testid="tag-save" disabled={!canWrite || saving} onClick={() => void save()}>
+          <Button variant="primary" data-testid="tag-save" disabled={!canWrite || saving || (withRule && ruleStatus.pending)} onClick={() => void save()}>
             {saving ? t('tags.editor.saving') : t('tags.editor.save')}
           </Button>
         </div>
@@ -129,9 +125,9 @@ export function TagEditor({ db, workspace, tag, all, audiences, onClose }: { db:
           <input className="k-input" data-testid="tag-description" value={description} maxLength={2000} onChange={(e) => setDescription(e.target.value)} />
         </label>
         {withRule ? (
-          <div className="tags-field" ref={ruleBox}>
+          <div className="tags-field">
             <span>{t('tags.editor.rule')}</span>
-            <RuleEditor value={rule} onChange={setRule} context={{ audiences, tags: tagNames, currency: workspace.currency }} />
+            <RuleEditor value={rule} onChange={setRule} onStatus={setRuleStatus} context={{ audiences, tags: tagNames, currency: workspace.currency }} />
             {fieldIssues('rule')}
             <div className="tags-live" aria-live="polite">
               <span className="k-muted small">{t('tags.editor.count')}</span>
