@@ -71,6 +71,23 @@ describe('incremental OneID', () => {
     expect(h).toMatchObject({ action: 'merge', into: 'M0000001', from: 'M0000002', evidence: `phone:${PHONE}`, by: 'import: test.csv', moved: { identities: 2, orders: 1 } });
   });
 
+  it('two members of one import sharing new evidence merge too, and a stored card of a third joins them', async () => {
+    const db = await world();
+    await commitLedgers(db, { identities: [idn('c-card', 3, 'P3.crm', 'member_card', '77', 'tmall', 'A')] }, { merge: true });
+    const r = await incoming(db, [
+      idn('b-p', 2, 'P2.jd', 'phone', '13900000002', 'jd'),
+      idn('c-p', 3, 'P3.tm', 'phone', '13900000002', 'tmall'),
+      idn('b-card', 2, 'P2.jd', 'member_card', '77', 'jd', 'A'),
+      idn('b-cardB', 2, 'P2.jd', 'member_card', '77', 'jd', 'B'),
+    ]);
+    // one merge between the two (phone and card A agree); card 77 of system B is other evidence
+    expect(r.merged).toHaveLength(1);
+    expect([r.merged[0].into, r.merged[0].from].sort()).toEqual(['M0000002', 'M0000003']);
+    expect(r.hints).toBe(0);
+    expect(await db.members.count()).toBe(2);
+    await exact(db);
+  });
+
   it('hint-only evidence (email) records a hint once and merges nothing', async () => {
     const db = await world();
     for (let k = 0; k < 2; k++) {

@@ -127,23 +127,27 @@ export async function mergeOnNewEvidence(
   if (incoming.length === 0) return { merged: [], hints: 0 };
   const settings = await readOneIdSettings(db);
   const isolated = new Set(settings.splits.map((s) => s.profileId));
-  const mine = new Set(incoming.map((i) => i.memberId));
 
-  // Other members holding one of these values: keys only from the index, then only their ledgers.
+  // Other members holding one of these values: (value, ledger) pairs from the index alone, then
+  // only the ledgers where a value sits under another member than the row that brought it.
   let held: Identity[] = [];
   if (!opts.fresh) {
-    const values = new Set<string>();
+    const byValue = new Map<string, Set<string>>();
     for (const i of incoming) {
-      values.add(i.value);
-      const n = normalizeIdentity(i.kind, i.value);
-      if (n) values.add(n);
+      for (const v of [i.value, normalizeIdentity(i.kind, i.value)]) {
+        if (!v) continue;
+        const owners = byValue.get(v) ?? new Set<string>();
+        owners.add(i.memberId);
+        byValue.set(v, owners);
+      }
     }
-    const owners = new Set<string>();
-    await db.ledgers.where('idKeys').anyOf([...values]).eachPrimaryKey((k) => {
-      if (!mine.has(k)) owners.add(k);
+    const candidates = new Set<string>();
+    await db.ledgers.where('idKeys').anyOf([...byValue.keys()]).eachKey((value, cursor) => {
+      const ledgerId = String(cursor.primaryKey);
+      const owners = byValue.get(String(value));
+      if (owners && (owners.size > 1 || !owners.has(ledgerId))) candidates.add(ledgerId);
     });
-    // incoming members' own ledgers too: they may hold older evidence another incoming row hits
-    const ledgers = await db.ledgers.bulkGet([...owners, ...mine]);
+    const ledgers = candidates.size ? await db.ledgers.bulkGet([...candidates]) : [];
     const wanted = new Set(incoming.map(identityEvidence).filter((k): k is string => k !== null));
     const ids = new Set(incoming.map((i) => i.id));
     held = ledgers.flatMap((l) => (l ? l.identities.filter((i) => !ids.has(i.id) && wanted.has(identityEvidence(i) ?? '')) : []));
