@@ -17,7 +17,9 @@ export async function run(ctx) {
     console.error(`[audience.count] counting (${mode} data)`);
     const r = await page.evaluate(async ({ workspaceId, members, mode }) => {
       const h = window.__meridianEngine;
-      const engine = h.getEngine(workspaceId);
+      // A pool of its own (the same policy as getEngine's), so the app's own engine calls in this
+      // tab (e.g. the writer tab's tag recompute) neither share nor wait on the measured workers.
+      const engine = h.createEngineClient(workspaceId);
       // 'generated': the pool's first worker regenerates the demo at `members` (engineDemo.mjs).
       const snap = mode === 'generated' ? await engine.benchDemo(members) : await engine.ensureSnapshot();
       const times = [];
@@ -30,7 +32,9 @@ export async function run(ctx) {
         times.push(performance.now() - t);
         counts.push(c.count);
       }
-      return { snap, times, counts, poolSize: engine.poolSize };
+      const poolSize = engine.poolSize;
+      engine.dispose();
+      return { snap, times, counts, poolSize };
     }, { workspaceId, members, mode });
     const sorted = [...r.times].sort((a, b) => a - b);
     const median = (sorted[9] + sorted[10]) / 2;

@@ -37,6 +37,10 @@ describe('bench demo columns (generated in memory)', () => {
     const cols = (await engine.benchColumns(['orderOffsets'])).columns.orderOffsets as Uint32Array;
     expect(cols[120]).toBe((await buildSnapshot(db)).cols.orderOffsets[120]);
     expect(big.count).toBeGreaterThanOrEqual(small.count);
+    // Never written back as if they were the stored members.
+    await expect(engine.evaluateTags({ write: true })).rejects.toThrow(/writing tag results is refused/);
+    expect((await engine.evaluateTags({ write: false })).counts).toBeDefined();
+    expect((await engine.count(rule)).total).toBe(400);
   });
 
   it('refuses a non-demo workspace and a bad size with a clear error', async () => {

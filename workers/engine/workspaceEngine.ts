@@ -206,6 +206,8 @@ export class WorkspaceEngine {
    */
   async evaluateTags(opts: { asOf?: string; write?: boolean } = {}, token = new CancelToken(), onProgress?: ProgressFn): Promise<TagsResult> {
     const t0 = performance.now();
+    // Bench columns are not the stored members: their tag results must never be written.
+    if (opts.write && this.pinned) throw new EngineError('this engine evaluates bench demo columns (not the stored data): writing tag results is refused');
     // The data may have changed since the snapshot was loaded (an import, a sync): evaluate the new data.
     await this.refresh(onProgress, token);
     onProgress?.({ phase: 'evaluate', done: 0, total: 1 });
