@@ -103,7 +103,8 @@ async function rehome(db: WorkspaceDB, from: MemberLedger, to: string, move: Mem
     touches: rows.touches.map((r) => ({ ...r, memberId: owner('touches', r) })),
     coupons: rows.coupons.map((r) => ({ ...r, memberId: owner('coupons', r) })),
     subprofiles: rows.subprofiles.map((r) => ({ ...r, memberId: owner('subprofiles', r) })),
-  }, { merge: true });
+    // the dropped ledger (a merged-away member) is logged with the write for the incremental snapshot
+  }, { merge: true, alsoChanged: [from.memberId] });
 }
 
 export interface EvidenceResult {
