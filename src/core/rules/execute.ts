@@ -142,10 +142,21 @@ function touches(cols: MemberColumns, from: number, to: number, metric: string, 
   const { touchOffsets: off, tDay, tChannel, tKind, tOutcome, tCost } = cols;
   for (let m = 0; m < M; m++) {
     let v = 0;
-    for (let t = off[m]; t < off[m + 1]; t++) {
+    const end = off[m + 1];
+    // Sorted by time within a member: start at the window's first day, stop past its last.
+    let t = off[m];
+    if (t < end && tDay[t] < from) {
+      let hi = end;
+      while (t < hi) {
+        const mid = (t + hi) >>> 1;
+        if (tDay[mid] < from) t = mid + 1;
+        else hi = mid;
+      }
+    }
+    for (; t < end; t++) {
       const day = tDay[t];
-      if (day > to) break; // sorted by time within a member
-      if (day < from || (ch && !ch[tChannel[t]]) || (k && !k[tKind[t]]) || (oc && !oc[tOutcome[t]])) continue;
+      if (day > to) break;
+      if ((ch && !ch[tChannel[t]]) || (k && !k[tKind[t]]) || (oc && !oc[tOutcome[t]])) continue;
       v += cost ? tCost[t] : 1;
     }
     out[m] = v;
