@@ -3,7 +3,7 @@ import type { Audience, LifecycleSetting, TagDefinition } from '../../src/core/m
 import { compileRule, LIFECYCLE_STAGES, type MaskProvider, type Rule } from '../../src/core/rules';
 import { exclusiveMasks } from '../../src/core/tags';
 import type { Snapshot } from '../../src/storage/snapshots';
-import { runPlans } from '../../src/core/rules';
+import { MeasureCache, runPlans } from '../../src/core/rules';
 import { checkRule, cycleError, EngineError, findAudience, findTag, isRuleTag } from './resolve';
 
 /**
@@ -43,9 +43,16 @@ export class Evaluator {
     return this.data.snapshot.cols.memberCount;
   }
 
-  /** 0/1 per member: the rule holds as of `day`. The rule must be checked already. */
+  /** Measure vectors of recent single-rule evaluations (the live count after an edit). */
+  private readonly measures = new MeasureCache();
+
+  /**
+   * 0/1 per member: the rule holds as of `day`. The rule must be checked already. Its measure
+   * vectors are kept, so re-running it after a threshold edit only compares again.
+   */
   mask(rule: Rule, day: number): Uint8Array {
-    return this.masks([rule], day)[0];
+    const cols = this.data.snapshot.cols;
+    return runPlans([compileRule(rule, cols, day)], cols, this.provider(day), this.measures)[0];
   }
 
   /** Several rules at once: their order metrics share passes (execute.ts). */

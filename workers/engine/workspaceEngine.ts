@@ -261,7 +261,8 @@ export class WorkspaceEngine {
     const { ev, audiences, tags } = await this.prepare(ws, () => []);
     const checked = rules.map((r, i) => checkRule(r, audiences, tags, `rule ${i + 1}`));
     const t0 = performance.now();
-    const masks = opts.fused === false ? checked.map((r) => ev.mask(r, day)) : ev.masks(checked, day);
+    // Uncached on purpose (masks, not mask): these figures are full evaluations.
+    const masks = opts.fused === false ? checked.map((r) => ev.masks([r], day)[0]) : ev.masks(checked, day);
     const ms = performance.now() - t0;
     return { counts: masks.map((m) => m.reduce((s, x) => s + x, 0)), ms };
   }

@@ -16,7 +16,35 @@ import { topK } from './topK';
  */
 type Reg = Float64Array | Uint8Array | number;
 
-export function runPlans(plans: KernelPlan[], cols: MemberColumns, masks: MaskProvider): Uint8Array[] {
+/**
+ * Measure vectors kept between runs over the same columns (the owner drops it with them): the
+ * interactive count re-runs a rule after every edit, and a threshold or operator edit leaves
+ * its measures as they were, so only the comparisons run again. A few entries, least recently
+ * used first out (8 MB each at 1M members). Kernels never write into a measure vector.
+ */
+export class MeasureCache {
+  private readonly map = new Map<string, Float64Array>();
+  constructor(private readonly limit = 8) {}
+  get(key: string): Float64Array | undefined {
+    const v = this.map.get(key);
+    if (v) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, v: Float64Array): void {
+    this.map.set(key, v);
+    while (this.map.size > this.limit) this.map.delete(this.map.keys().next().value as string);
+  }
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+const orderKey = (day: number, s: Step & { op: 'order' }) => `o|${day}|${s.metric}|${JSON.stringify(s.sel)}`;
+
+export function runPlans(plans: KernelPlan[], cols: MemberColumns, masks: MaskProvider, cache?: MeasureCache): Uint8Array[] {
   if (plans.length === 0) return [];
   const M = cols.memberCount;
   // The fused order pass serves each plan's asOf group (normally all plans share one day).
@@ -25,17 +53,33 @@ export function runPlans(plans: KernelPlan[], cols: MemberColumns, masks: MaskPr
     for (const s of p.steps) if (s.op === 'order') byDay.set(p.asOfDay, [...(byDay.get(p.asOfDay) ?? []), { plan: i, step: s }]);
   });
   const orderRegs = plans.map(() => new Map<number, Float64Array>());
-  for (const [day, list] of byDay) {
+  for (const [day, all] of byDay) {
+    const list: typeof all = [];
+    for (const x of all) {
+      const hit = cache?.get(orderKey(day, x.step));
+      if (hit) orderRegs[x.plan].set(x.step.out, hit);
+      else list.push(x);
+    }
+    if (!list.length) continue;
     const reqs: OrderRequest[] = list.map((x) => ({ metric: x.step.metric, sel: x.step.sel }));
     const out = orderPass(cols, day, reqs);
-    list.forEach((x, k) => orderRegs[x.plan].set(x.step.out, out[k]));
+    list.forEach((x, k) => {
+      orderRegs[x.plan].set(x.step.out, out[k]);
+      cache?.set(orderKey(day, x.step), out[k]);
+    });
   }
-  return plans.map((p, i) => runOne(p, cols, masks, orderRegs[i], M));
+  return plans.map((p, i) => runOne(p, cols, masks, orderRegs[i], M, cache));
 }
 
-function runOne(plan: KernelPlan, cols: MemberColumns, masks: MaskProvider, orders: Map<number, Float64Array>, M: number): Uint8Array {
+function runOne(plan: KernelPlan, cols: MemberColumns, masks: MaskProvider, orders: Map<number, Float64Array>, M: number, cache?: MeasureCache): Uint8Array {
   const regs: Reg[] = new Array(plan.registers);
   const asOf = plan.asOfDay;
+  const cached = (key: string, compute: () => Float64Array): Float64Array => {
+    if (!cache) return compute();
+    let v = cache.get(key);
+    if (!v) cache.set(key, (v = compute()));
+    return v;
+  };
   for (const s of plan.steps) regs[s.out] = s.op === 'order' ? orders.get(s.out)! : exec(s);
   const r = regs[plan.result];
   return r as Uint8Array;
@@ -47,9 +91,9 @@ function runOne(plan: KernelPlan, cols: MemberColumns, masks: MaskProvider, orde
       case 'const':
         return s.value;
       case 'touch':
-        return touches(cols, s.from, s.to, s.metric, s.channels, s.kinds, s.outcomes);
+        return cached(`t|${s.from}|${s.to}|${s.metric}|${JSON.stringify([s.channels, s.kinds, s.outcomes])}`, () => touches(cols, s.from, s.to, s.metric, s.channels, s.kinds, s.outcomes));
       case 'coupon':
-        return coupons(cols, s.from, s.to, s.metric, s.templates);
+        return cached(`c|${s.from}|${s.to}|${s.metric}|${JSON.stringify(s.templates)}`, () => coupons(cols, s.from, s.to, s.metric, s.templates));
       case 'attr': {
         const out = new Float64Array(M);
         for (let m = 0; m < M; m++) {

@@ -7,4 +7,4 @@ export * from './typecheck';
 export * from './compile';
 export * from './kernels';
 export * from './reference';
-export { runPlans } from './execute';
+export { MeasureCache, runPlans } from './execute';
