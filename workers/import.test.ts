@@ -7,6 +7,7 @@ import { ImportFileError } from '../src/core/import/errors';
 import { analyzeFile, runImport, stageImport } from './import';
 import { createWorkspace, getCatalogue, newWorkspaceId, openWorkspace, setActiveWorkspace, markComplete, getActiveWorkspaceId } from '../src/storage/workspaces';
 import { commitLedgers } from '../src/storage/ledgers';
+import { setTrust } from '../src/storage/oneid';
 import { countAll, recount, writeStats, zeroCounts } from '../src/storage/stats';
 import { dumpRows } from '../src/storage/testWorkspace';
 import type { WorkspaceDB } from '../src/storage/db';
@@ -178,6 +179,15 @@ describe('importing', () => {
     const after = await snapshot(id);
     expect(after.rows).toEqual(before.rows);
     expect(after.raw.imports).toHaveLength(2);
+  });
+
+  it('ties a customer to a stored member only by evidence the workspace trusts to merge', async () => {
+    const id = await activeWorkspaceWithData();
+    await setTrust(openWorkspace(id), 'customer_id', 'hint', 'test');
+    const r = await runImport({ source: blob('online-retail-sample.csv'), fileName: 's.csv', target: 'active' });
+    const want = expected(fixture('online-retail-sample.csv').toString('utf8'));
+    expect(r.counts.membersNew).toBe(want.members); // 17850 is a new member, not m1
+    expect((await orderById(openWorkspace(id), 'imp:536365'))!.memberId).not.toBe('m1');
   });
 
   it('reports bad dates and text in numbers, imports only whole valid orders', async () => {

@@ -1,12 +1,12 @@
 import type { CancelToken, ProgressFn } from '../src/core/jobs';
 import type { Workspace } from '../src/core/model';
 import { defaultLifecycleSetting } from '../src/core/metrics/presets';
-import { normalizeIdentity } from '../src/core/oneid';
+import { normalizeIdentity, trustTable } from '../src/core/oneid';
 import type { StagedImport } from '../src/core/import/assemble';
 import { evidenceKey, planCommit, type ImportCounts } from '../src/core/import/commitPlan';
 import type { WorkspaceDB } from '../src/storage/db';
 import { ledgerTables, writeLedgers } from '../src/storage/ledgers';
-import { mergeOnNewEvidence, oneIdTables } from '../src/storage/oneid';
+import { mergeOnNewEvidence, oneIdTables, readOneIdSettings } from '../src/storage/oneid';
 import { bumpStats, writeStats, zeroCounts } from '../src/storage/stats';
 import {
   createWorkspace, deleteWorkspace, getActiveWorkspaceId, markComplete, newWorkspaceId, openWorkspace, setActiveWorkspace,
@@ -62,7 +62,9 @@ export async function commitStaged(
     // OneID: a customer id or phone already known in this workspace is that member, not a new one.
     const known = new Map<string, string>();
     if (!isNew && staged.members.length) {
-      const wanted = new Set(staged.members.flatMap((m) => m.identities.map((i) => evidenceKey(i.kind, i.value))));
+      // Only evidence the workspace trusts to merge (Settings › OneID) ties a row to a stored member.
+      const trust = trustTable((await readOneIdSettings(db)).trust);
+      const wanted = new Set(staged.members.flatMap((m) => m.identities.filter((i) => trust[i.kind] !== 'hint').map((i) => evidenceKey(i.kind, i.value))));
       const values = new Set(staged.members.flatMap((m) => m.identities.flatMap((i) => [i.value, normalizeIdentity(i.kind, i.value) ?? i.value])));
       for (const l of await db.ledgers.where('idKeys').anyOf([...values]).toArray()) {
         for (const i of l.identities) {

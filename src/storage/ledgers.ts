@@ -242,10 +242,11 @@ export async function writeLedgers(db: WorkspaceDB, input: LedgerRows, opts: Led
   await Promise.all([db.ledgers.bulkPut(out), members.length ? db.members.bulkPut(members) : undefined]);
   await bumpStats(db, delta);
   const version = await bumpDataVersion(db);
-  // A fresh demo batch (no merge) lands in a workspace being built: nothing incremental to do.
+  // Exactly the ledgers written (with or without merge) and the members given; logged only
+  // while a snapshot exists, so a fresh demo batch in a workspace being built costs nothing.
   const touched = new Set([...members.map((m) => m.id), ...(opts.alsoChanged ?? [])]);
   for (const k of changed) if (!isGuestKey(k)) touched.add(k);
-  await logMemberChanges(db, version, merge ? touched : 'all');
+  await logMemberChanges(db, version, touched);
   return { delta, replaced };
 }
 

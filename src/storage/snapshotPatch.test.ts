@@ -4,7 +4,9 @@ import type { Member, Order } from '../core/model';
 import { demoSlice } from '../../workers/engine/testData';
 import { commitLedgers } from './ledgers';
 import { buildSnapshot, ensureSnapshot } from './snapshots';
-import { logKey } from './snapshotLog';
+import { changesBetween, logKey, logMemberChanges, MAX_LOGGED_IDS } from './snapshotLog';
+import { bumpDataVersion } from './stats';
+import { ledgerTables } from './ledgers';
 
 const order = (id: string, memberId: string, placedAt: string, sku: string): Order => ({
   v: 1, id, memberId, externalId: id, kind: 'sale', platform: 'jd', storeId: null, placedAt,
@@ -56,13 +58,20 @@ describe('incremental snapshot after imports and syncs', () => {
     expect(r.patched).toBeUndefined();
     expect(decodeColumns(r.snapshot.cols)).toEqual(decodeColumns((await buildSnapshot(s.db)).cols));
 
-    // a write without merge (a bulk batch of new members) logs "everything"
+    // a write without merge (new members, as an import creates them) is logged all the same
     const member: Member = { ...(await s.db.members.get(id))!, id: 'M-bulk-1' };
     await commitLedgers(s.db, { members: [member], orders: [order('O-y', member.id, '2024-03-02T10:00:00', 'SKU-1')] }, { merge: false });
-    const bulk = await ensureSnapshot(s.db);
-    expect(bulk.built).toBe(true);
-    expect(bulk.patched).toBeUndefined();
-    expect(bulk.snapshot.orders).toBe(r.snapshot.orders + 1);
-    expect(bulk.snapshot.cols.memberIds).toContain('M-bulk-1');
+    const added = await ensureSnapshot(s.db);
+    expect(added.patched).toBe(1);
+    expect(added.snapshot.orders).toBe(r.snapshot.orders + 1);
+    expect(decodeColumns(added.snapshot.cols)).toEqual(decodeColumns((await buildSnapshot(s.db)).cols));
+
+    // a write of more members than the log keeps is logged as "everything": a full rebuild
+    const many = Array.from({ length: MAX_LOGGED_IDS + 1 }, (_, k) => `M-many-${k}`);
+    await s.db.transaction('rw', ledgerTables(s.db), async () => {
+      const version = await bumpDataVersion(s.db);
+      await logMemberChanges(s.db, version, new Set(many));
+    });
+    expect(await changesBetween(s.db, version + 1, version + 2)).toBeNull();
   }, 60_000);
 });
