@@ -16,32 +16,29 @@ export interface LifecyclePresetDef {
 const churned = 'days_since_last_order >= {churn}';
 const dormant = 'days_since_last_order >= {active}';
 
+/** The five stages in their usual order; presets differ in what maturity and churn mean. */
+const stagesWith = (maturity: string, churnedRule = churned): LifecyclePresetDef['stages'] => [
+  { stage: 'introduction', rule: 'orders = 0' },
+  { stage: 'churned', rule: churnedRule },
+  { stage: 'dormant', rule: dormant },
+  { stage: 'maturity', rule: maturity },
+  { stage: 'growth', rule: 'true' },
+];
+
 export const LIFECYCLE_PRESET_DEFS: readonly LifecyclePresetDef[] = [
   {
     // The domain's worked example: 90 days active, churned after 180 without a valid order.
     id: 'food',
     activeDays: 90,
     churnDays: 180,
-    stages: [
-      { stage: 'introduction', rule: 'orders = 0' },
-      { stage: 'churned', rule: churned },
-      { stage: 'dormant', rule: dormant },
-      { stage: 'maturity', rule: 'orders >= 3' },
-      { stage: 'growth', rule: 'true' },
-    ],
+    stages: stagesWith('orders >= 3'),
   },
   {
     // 3C / appliances count two years as active; a second purchase of a durable is already loyalty.
     id: 'appliances',
     activeDays: 730,
     churnDays: 1095,
-    stages: [
-      { stage: 'introduction', rule: 'orders = 0' },
-      { stage: 'churned', rule: churned },
-      { stage: 'dormant', rule: dormant },
-      { stage: 'maturity', rule: 'orders >= 2' },
-      { stage: 'growth', rule: 'true' },
-    ],
+    stages: stagesWith('orders >= 2'),
   },
   {
     // Apparel buys by season: a skipped season pair (180 days) is dormant, a whole year of
@@ -49,26 +46,14 @@ export const LIFECYCLE_PRESET_DEFS: readonly LifecyclePresetDef[] = [
     id: 'apparel',
     activeDays: 180,
     churnDays: 365,
-    stages: [
-      { stage: 'introduction', rule: 'orders = 0' },
-      { stage: 'churned', rule: churned },
-      { stage: 'dormant', rule: dormant },
-      { stage: 'maturity', rule: 'orders(last 365 days) >= 3' },
-      { stage: 'growth', rule: 'true' },
-    ],
+    stages: stagesWith('orders(last 365 days) >= 3'),
   },
   {
     // Skincare runs out in 2-3 months: two missed refills (180 days) is dormant, a year churned.
     id: 'beauty',
     activeDays: 180,
     churnDays: 365,
-    stages: [
-      { stage: 'introduction', rule: 'orders = 0' },
-      { stage: 'churned', rule: churned },
-      { stage: 'dormant', rule: dormant },
-      { stage: 'maturity', rule: 'orders >= 3' },
-      { stage: 'growth', rule: 'true' },
-    ],
+    stages: stagesWith('orders >= 3'),
   },
   {
     // Formula and diapers are monthly: the food brand's 90 / 180 days. A family also leaves the
@@ -76,13 +61,7 @@ export const LIFECYCLE_PRESET_DEFS: readonly LifecyclePresetDef[] = [
     id: 'mother_baby',
     activeDays: 90,
     churnDays: 180,
-    stages: [
-      { stage: 'introduction', rule: 'orders = 0' },
-      { stage: 'churned', rule: `${churned} or (count(baby) > 0 and no baby(age_months < 36) and no baby(pregnancy_week >= 0))` },
-      { stage: 'dormant', rule: dormant },
-      { stage: 'maturity', rule: 'orders >= 3' },
-      { stage: 'growth', rule: 'true' },
-    ],
+    stages: stagesWith('orders >= 3', `${churned} or (count(baby) > 0 and no baby(age_months < 36) and no baby(pregnancy_week >= 0))`),
   },
 ];
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useChart } from '../charts/useChart';
 import { useTranslation } from 'react-i18next';
 import * as echarts from 'echarts/core';
 import { BarChart, PieChart } from 'echarts/charts';
@@ -13,17 +13,11 @@ type Pairs = [string, number][];
 const COLORS = ['#1f4e79', '#4f81b3', '#7fa9d3', '#e0a43a', '#c0504d', '#5b9b6b', '#8064a2', '#9aa5b1'];
 
 function Chart({ title, pairs, kind = 'bar', horizontal = false, testId }: { title: string; pairs: Pairs; kind?: 'bar' | 'pie'; horizontal?: boolean; testId: string }) {
-  const el = useRef<HTMLDivElement>(null);
   // Redraw when the figures change, not on every render (the pairs array is rebuilt each time).
-  const key = JSON.stringify(pairs);
-  useEffect(() => {
-    const pairs = JSON.parse(key) as Pairs;
-    if (!el.current) return;
-    const chart = echarts.init(el.current, undefined, { renderer: 'canvas' });
+  const el = useChart(JSON.stringify([pairs, kind, horizontal]), () => {
     const labels = pairs.map((p) => p[0]);
     const values = pairs.map((p) => p[1]);
-    chart.setOption(
-      kind === 'pie'
+    return kind === 'pie'
         ? {
             color: COLORS,
             tooltip: { trigger: 'item' },
@@ -36,15 +30,8 @@ function Chart({ title, pairs, kind = 'bar', horizontal = false, testId }: { tit
             [horizontal ? 'yAxis' : 'xAxis']: { type: 'category', data: labels, inverse: horizontal, axisLabel: { fontSize: 11, interval: 0, rotate: horizontal || labels.length < 6 ? 0 : 30 } },
             [horizontal ? 'xAxis' : 'yAxis']: { type: 'value', axisLabel: { fontSize: 11 } },
             series: [{ type: 'bar', data: values, barMaxWidth: 28 }],
-          },
-    );
-    const ro = new ResizeObserver(() => chart.resize());
-    ro.observe(el.current);
-    return () => {
-      ro.disconnect();
-      chart.dispose();
-    };
-  }, [key, kind, horizontal]);
+          };
+  });
   return (
     <figure className="aud-chart" data-testid={testId}>
       <figcaption>{title}</figcaption>

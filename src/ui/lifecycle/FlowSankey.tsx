@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { SankeyChart } from 'echarts/charts';
 import { TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { useChart } from '../charts/useChart';
 import { STAGE_COLORS } from './stageColors';
 
 // Only the Sankey, so this lazy chunk stays small.
@@ -14,11 +14,7 @@ echarts.use([SankeyChart, TooltipComponent, CanvasRenderer]);
  * (second day) are two nodes, so members who stay put are a straight band, not a loop.
  */
 export default function FlowSankey({ states, labels, matrix, fromLabel, toLabel }: { states: readonly string[]; labels: Record<string, string>; matrix: number[][]; fromLabel: string; toLabel: string }) {
-  const el = useRef<HTMLDivElement>(null);
-  const key = JSON.stringify([states, labels, matrix, fromLabel, toLabel]);
-  useEffect(() => {
-    if (!el.current) return;
-    const chart = echarts.init(el.current, undefined, { renderer: 'canvas' });
+  const el = useChart(JSON.stringify([states, labels, matrix, fromLabel, toLabel]), () => {
     const left = (s: string) => `${labels[s]} · ${fromLabel}`;
     const right = (s: string) => `${labels[s]} · ${toLabel}`;
     const used = (i: number, side: 'row' | 'col') => (side === 'row' ? matrix[i].some((x) => x > 0) : matrix.some((r) => r[i] > 0));
@@ -27,20 +23,13 @@ export default function FlowSankey({ states, labels, matrix, fromLabel, toLabel 
       ...states.filter((_, i) => used(i, 'col')).map((s) => ({ name: right(s), itemStyle: { color: STAGE_COLORS[s] }, depth: 1 })),
     ];
     const links = matrix.flatMap((row, i) => row.map((v, j) => ({ source: left(states[i]), target: right(states[j]), value: v })).filter((l) => l.value > 0));
-    chart.setOption({
+    return {
       tooltip: { trigger: 'item' },
       series: [{
         type: 'sankey', data: nodes, links, left: 8, right: 150, top: 8, bottom: 8, nodeWidth: 14, nodeGap: 10,
         emphasis: { focus: 'adjacency' }, lineStyle: { color: 'gradient', opacity: 0.35 }, label: { fontSize: 12 },
       }],
-    });
-    const ro = new ResizeObserver(() => chart.resize());
-    ro.observe(el.current);
-    return () => {
-      ro.disconnect();
-      chart.dispose();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the figures
-  }, [key]);
+  });
   return <div ref={el} className="lc-sankey" data-testid="flow-sankey" />;
 }
