@@ -188,6 +188,9 @@ describe('importing', () => {
     const want = expected(fixture('online-retail-sample.csv').toString('utf8'));
     expect(r.counts.membersNew).toBe(want.members); // 17850 is a new member, not m1
     expect((await orderById(openWorkspace(id), 'imp:536365'))!.memberId).not.toBe('m1');
+    // ...but OneID saw the shared customer id (looked up before the new ledgers were written) and left a hint.
+    const hints = (await openWorkspace(id).oneidHistory.toArray()).filter((h) => h.action === 'hint');
+    expect(hints.some((h) => h.members.includes('m1'))).toBe(true);
   });
 
   it('reports bad dates and text in numbers, imports only whole valid orders', async () => {

@@ -6,7 +6,7 @@ import type { StagedImport } from '../src/core/import/assemble';
 import { evidenceKey, planCommit, type ImportCounts } from '../src/core/import/commitPlan';
 import type { WorkspaceDB } from '../src/storage/db';
 import { ledgerTables, writeLedgers } from '../src/storage/ledgers';
-import { mergeOnNewEvidence, oneIdTables, readOneIdSettings } from '../src/storage/oneid';
+import { heldEvidence, mergeOnNewEvidence, oneIdTables, readOneIdSettings } from '../src/storage/oneid';
 import { bumpStats, writeStats, zeroCounts } from '../src/storage/stats';
 import {
   createWorkspace, deleteWorkspace, getActiveWorkspaceId, markComplete, newWorkspaceId, openWorkspace, setActiveWorkspace,
@@ -97,11 +97,13 @@ export async function commitStaged(
     // of members already stored are merged into their ledgers.
     const created = new Set(newMembers.map((m) => m.id));
     const mine = <T extends { memberId: string | null }>(r: T) => r.memberId === null || created.has(r.memberId);
+    // OneID's look-up of other members' evidence happens before the new ledgers exist (oneid.ts).
+    const held = isNew ? [] : await heldEvidence(db, identities);
     await writeLedgers(db, { members: newMembers, identities: identities.filter(mine), orders: orders.filter(mine) });
     const toMerge = { identities: identities.filter((r) => !mine(r)), orders: orders.filter((r) => !mine(r)) };
     if (toMerge.identities.length || toMerge.orders.length) await writeLedgers(db, toMerge, { merge: true });
     // OneID: new identities that hit another member's evidence merge (trusted) or hint (docs/oneid.md).
-    if (!isNew) await mergeOnNewEvidence(db, identities, { by: `import: ${meta.fileName}`.slice(0, 200), note: meta.fileName });
+    if (!isNew) await mergeOnNewEvidence(db, identities, { by: `import: ${meta.fileName}`.slice(0, 200), note: meta.fileName, held });
     onProgress({ phase: 'commit', done: Math.round(total * 0.9), total });
     await db.products.bulkAdd(newProducts);
     await db.stores.bulkAdd(newStores);

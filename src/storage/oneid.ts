@@ -113,15 +113,46 @@ export interface EvidenceResult {
 }
 
 /**
+ * Identities of OTHER members that share evidence with `incoming`: (value, ledger) pairs from
+ * the idKeys index alone, then only the ledgers where a value sits under another member than
+ * the row that brought it. Read it BEFORE the incoming rows are written when they can be (an
+ * import creating thousands of members): afterwards every new ledger matches its own values
+ * and the scan reads them all (measured: most of the UCI import's saving time).
+ */
+export async function heldEvidence(db: WorkspaceDB, incoming: readonly Identity[]): Promise<Identity[]> {
+  if (incoming.length === 0) return [];
+  const byValue = new Map<string, Set<string>>();
+  for (const i of incoming) {
+    for (const v of [i.value, normalizeIdentity(i.kind, i.value)]) {
+      if (!v) continue;
+      const owners = byValue.get(v) ?? new Set<string>();
+      owners.add(i.memberId);
+      byValue.set(v, owners);
+    }
+  }
+  const candidates = new Set<string>();
+  await db.ledgers.where('idKeys').anyOf([...byValue.keys()]).eachKey((value, cursor) => {
+    const ledgerId = String(cursor.primaryKey);
+    const owners = byValue.get(String(value));
+    if (owners && (owners.size > 1 || !owners.has(ledgerId))) candidates.add(ledgerId);
+  });
+  const ledgers = candidates.size ? await db.ledgers.bulkGet([...candidates]) : [];
+  const wanted = new Set(incoming.map(identityEvidence).filter((k): k is string => k !== null));
+  const ids = new Set(incoming.map((i) => i.id));
+  return ledgers.flatMap((l) => (l ? l.identities.filter((i) => !ids.has(i.id) && wanted.has(identityEvidence(i) ?? '')) : []));
+}
+
+/**
  * Incremental OneID after new identities were written (an import, a sync): an identity whose
  * evidence another member already holds merges the two members when its kind is trusted (the
  * longest-known member keeps its id; history says which evidence did it), or records a hint when
  * it is hint-only or a split forbids it. MUST run inside the writer's rw transaction over
  * ledgerTables(db) and oneIdTables(db). `fresh`: the workspace was empty before these rows, so
- * only the new rows among themselves are compared (no index reads).
+ * only the new rows among themselves are compared (no index reads). `held`: heldEvidence read
+ * before the rows were written (much cheaper for a large import).
  */
 export async function mergeOnNewEvidence(
-  db: WorkspaceDB, incoming: readonly Identity[], opts: { by: string; note?: string; fresh?: boolean },
+  db: WorkspaceDB, incoming: readonly Identity[], opts: { by: string; note?: string; fresh?: boolean; held?: Identity[] },
 ): Promise<EvidenceResult> {
   const tx = Dexie.currentTransaction;
   if (!tx || tx.mode !== 'readwrite') throw new Error('mergeOnNewEvidence must run inside a rw transaction over ledgerTables(db) and oneIdTables(db)');
@@ -129,30 +160,7 @@ export async function mergeOnNewEvidence(
   const settings = await readOneIdSettings(db);
   const isolated = new Set(settings.splits.map((s) => s.profileId));
 
-  // Other members holding one of these values: (value, ledger) pairs from the index alone, then
-  // only the ledgers where a value sits under another member than the row that brought it.
-  let held: Identity[] = [];
-  if (!opts.fresh) {
-    const byValue = new Map<string, Set<string>>();
-    for (const i of incoming) {
-      for (const v of [i.value, normalizeIdentity(i.kind, i.value)]) {
-        if (!v) continue;
-        const owners = byValue.get(v) ?? new Set<string>();
-        owners.add(i.memberId);
-        byValue.set(v, owners);
-      }
-    }
-    const candidates = new Set<string>();
-    await db.ledgers.where('idKeys').anyOf([...byValue.keys()]).eachKey((value, cursor) => {
-      const ledgerId = String(cursor.primaryKey);
-      const owners = byValue.get(String(value));
-      if (owners && (owners.size > 1 || !owners.has(ledgerId))) candidates.add(ledgerId);
-    });
-    const ledgers = candidates.size ? await db.ledgers.bulkGet([...candidates]) : [];
-    const wanted = new Set(incoming.map(identityEvidence).filter((k): k is string => k !== null));
-    const ids = new Set(incoming.map((i) => i.id));
-    held = ledgers.flatMap((l) => (l ? l.identities.filter((i) => !ids.has(i.id) && wanted.has(identityEvidence(i) ?? '')) : []));
-  }
+  const held = opts.fresh ? [] : (opts.held ?? (await heldEvidence(db, incoming)));
   const involved = [...new Set([...incoming, ...held].map((i) => i.memberId))];
   const members = new Map((await db.members.bulkGet(involved)).filter((m): m is Member => !!m).map((m) => [m.id, m]));
   const seniority = (id: string) => `${members.get(id)?.joinedAt ?? '9999'}|${id}`;
