@@ -243,7 +243,7 @@ export const webhook = defineNode({
     body: { kind: 'content', label: L('Body', '请求体'), default: '{"member": "{{id}}"}', max: 5000, required: false },
   },
   check: (c) => {
-    let ok = false;
+    let ok: boolean;
     try {
       const u = new URL(str(c.url));
       ok = (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.length > 0;
