@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Layout, RequireWorkspace } from './Layout';
-import { AudiencesPage, AudienceTabs, DataPage, ImportPage, LifecyclePage, MemberPage, PlaceholderPage, SettingsPage, TagsPage } from './routes';
+import { AudiencesPage, AudienceTabs, DataPage, ImportPage, JourneyEditor, JourneysPage, LifecyclePage, MemberPage, PlaceholderPage, SettingsPage, TagsPage } from './routes';
 import { startTagRecompute } from './tagRecompute';
 import { EmptyState } from '../ui/kit';
 
@@ -31,7 +31,8 @@ export function App() {
             <Route index element={<AudiencesPage />} />
             <Route path="lifecycle" element={<LifecyclePage />} />
           </Route>
-          <Route path="journeys" element={<PlaceholderPage feature="journeys" />} />
+          <Route path="journeys" element={<RequireWorkspace><JourneysPage /></RequireWorkspace>} />
+          <Route path="journeys/:id" element={<RequireWorkspace><JourneyEditor /></RequireWorkspace>} />
           <Route path="analytics" element={<PlaceholderPage feature="analytics" />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFound />} />

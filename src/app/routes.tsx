@@ -12,6 +12,8 @@ export const AudiencesPage = lazy(() => import('../ui/audiences/AudiencesPage').
 export const TagsPage = lazy(() => import('../ui/tags/TagsPage').then((m) => ({ default: m.TagsPage })));
 export const LifecyclePage = lazy(() => import('../ui/lifecycle/LifecyclePage').then((m) => ({ default: m.LifecyclePage })));
 export const AudienceTabs = lazy(() => import('../ui/lifecycle/AudienceTabs').then((m) => ({ default: m.AudienceTabs })));
+export const JourneysPage = lazy(() => import('../ui/journeys/JourneysPage').then((m) => ({ default: m.JourneysPage })));
+export const JourneyEditor = lazy(() => import('../ui/canvas/JourneyEditor').then((m) => ({ default: m.JourneyEditor })));
 export const PlaceholderPage = lazy(() =>
   import('../ui/placeholders/PlaceholderPage').then((m) => ({ default: m.PlaceholderPage })),
 );

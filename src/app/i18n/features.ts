@@ -10,6 +10,8 @@ import { rulesStrings } from '../../ui/rules/strings';
 import { audiencesStrings } from '../../ui/audiences/strings';
 import { tagsStrings } from '../../ui/tags/strings';
 import { lifecycleStrings } from '../../ui/lifecycle/strings';
+import { journeysStrings } from '../../ui/journeys/strings';
+import { canvasStrings } from '../../ui/canvas/strings';
 
 /** Every feature's strings; add a feature's `strings.ts` here. */
-export const FEATURE_STRINGS: FeatureStrings[] = [shellStrings, pwaStrings, kitStrings, dataStrings, settingsStrings, placeholderStrings, importStrings, rulesStrings, audiencesStrings, tagsStrings, lifecycleStrings];
+export const FEATURE_STRINGS: FeatureStrings[] = [shellStrings, pwaStrings, kitStrings, dataStrings, settingsStrings, placeholderStrings, importStrings, rulesStrings, audiencesStrings, tagsStrings, lifecycleStrings, journeysStrings, canvasStrings];
