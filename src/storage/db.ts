@@ -3,7 +3,7 @@ import { watchStats } from './stats';
 import type { SnapshotChunk } from './snapshots';
 import type { TagHoldersRow } from './tagHolders';
 import type {
-  Audience, Coupon, Identity, Journey, Member, Order, OutboxEntry, Plan, Product, Run, Store,
+  Audience, Coupon, Identity, Journey, JourneyVersion, Member, Order, OutboxEntry, Plan, Product, Run, Store,
   OneIdHistoryEntry, OneIdSettings, SubProfile, TagDefinition, TagEvent, Touch, Workspace,
 } from '../core/model';
 
@@ -86,6 +86,8 @@ export class WorkspaceDB extends Dexie {
   tagEvents!: Table<TagEvent, string>;
   audiences!: Table<Audience, string>;
   journeys!: Table<Journey, string>;
+  /** Published journey versions, frozen; by journey (src/storage/journeys.ts). */
+  journeyVersions!: Table<JourneyVersion, string>;
   plans!: Table<Plan, string>;
   runs!: Table<Run, string>;
   outbox!: Table<OutboxEntry, string>;
@@ -126,6 +128,10 @@ export class WorkspaceDB extends Dexie {
     this.version(2).stores({
       oneid: 'key',
       oneidHistory: 'id, at, *members',
+    });
+    // Version 3: published journey versions (what runs while the draft is edited), by journey.
+    this.version(3).stores({
+      journeyVersions: 'id, journeyId',
     });
     watchStats(this);
   }

@@ -9,7 +9,7 @@ import { TouchRecord } from './touch';
 import { CouponRecord } from './coupon';
 import { TagDefinitionRecord, TagEventRecord } from './tag';
 import { AudienceRecord } from './audience';
-import { JourneyRecord } from './journey';
+import { JourneyRecord, JourneyVersionRecord } from './journey';
 import { PlanRecord, RunRecord } from './plan';
 import { OutboxEntryRecord } from './outbox';
 
@@ -30,6 +30,8 @@ export const TABLE_RECORDS = {
   tagEvents: TagEventRecord,
   audiences: AudienceRecord,
   journeys: JourneyRecord,
+  /** Published versions of journeys, frozen (`${journeyId}:${revision}`). */
+  journeyVersions: JourneyVersionRecord,
   plans: PlanRecord,
   runs: RunRecord,
   outbox: OutboxEntryRecord,
