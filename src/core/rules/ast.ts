@@ -19,6 +19,12 @@ export const Window = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('between'), from: LocalDate, to: LocalDate }),
   /** from a day (a campaign's launch) up to the as-of day: grows as the as-of date moves on */
   z.object({ kind: z.literal('since'), from: LocalDate }),
+  /**
+   * Per member, from an event of their own: `within 90 days of first order` is the member's first
+   * order's day and the 89 days after it; `since joining` (days null) runs to the as-of day.
+   * The first order is the first sale on or before the as-of day, so time travel agrees.
+   */
+  z.object({ kind: z.literal('anchored'), anchor: z.enum(['first_order', 'joined']), days: z.number().int().positive().nullable() }),
 ]);
 export type Window = z.infer<typeof Window>;
 

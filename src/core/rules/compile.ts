@@ -3,6 +3,7 @@ import { metric, type Unit } from './metrics';
 import { typecheck } from './typecheck';
 import type { MemberColumns } from '../columnar/types';
 import { dayNumber } from '../time';
+import type { Anchor } from './anchors';
 import { ORDER_KINDS, SUB_KINDS, TOUCH_KINDS, TOUCH_OUTCOMES } from '../columnar/types';
 
 /**
@@ -15,6 +16,8 @@ export type CodeSet = number[] | null;
 export interface OrderSel {
   from: number;
   to: number;
+  /** A per-member window start (within N days of first order / joining); null = the same window for all. */
+  anchor: Anchor | null;
   /** 0 sale, 1 refund; null = both */
   kind: number | null;
   platforms: CodeSet;
@@ -25,8 +28,8 @@ export interface OrderSel {
 
 export type Step =
   | { op: 'order'; out: number; metric: string; sel: OrderSel }
-  | { op: 'touch'; out: number; metric: 'touches' | 'touch_cost'; from: number; to: number; channels: CodeSet; kinds: CodeSet; outcomes: CodeSet }
-  | { op: 'coupon'; out: number; metric: 'coupons_granted' | 'coupons_redeemed'; from: number; to: number; templates: CodeSet }
+  | { op: 'touch'; out: number; metric: 'touches' | 'touch_cost'; from: number; to: number; anchor: Anchor | null; channels: CodeSet; kinds: CodeSet; outcomes: CodeSet }
+  | { op: 'coupon'; out: number; metric: 'coupons_granted' | 'coupons_redeemed'; from: number; to: number; anchor: Anchor | null; templates: CodeSet }
   | { op: 'attr'; out: number; name: 'level' | 'age' | 'days_since_joined' }
   | { op: 'const'; out: number; value: number }
   | { op: 'cmp'; out: number; a: number; b: number; cmp: CmpOp }
@@ -76,8 +79,11 @@ export function compileRule(rule: Rule, cols: MemberColumns, asOfDay: number): K
     return set; // unknown values match nothing, which is what the rule says
   };
 
-  const windowDays = (w: Window): { from: number; to: number } => {
+  const windowDays = (w: Window): { from: number; to: number; anchor: Anchor | null } => ({ anchor: null, ...fixedWindow(w) });
+  const fixedWindow = (w: Window): { from: number; to: number; anchor?: Anchor } => {
     switch (w.kind) {
+      case 'anchored':
+        return { from: -Infinity, to: asOfDay, anchor: { event: w.anchor, span: w.days ?? Infinity } };
       case 'all':
         return { from: -Infinity, to: asOfDay };
       case 'last':
@@ -95,7 +101,7 @@ export function compileRule(rule: Rule, cols: MemberColumns, asOfDay: number): K
     if (e.k === 'num') return emit({ op: 'const', value: e.value * scaleFor(otherUnit) });
     const m = metric(e.name)!;
     const f = (field: string) => e.filters.find((x) => x.field === field)?.values;
-    const { from, to } = windowDays(e.window);
+    const { from, to, anchor } = windowDays(e.window);
     switch (m.source) {
       case 'orders': {
         const kindValues = f('kind');
@@ -103,6 +109,7 @@ export function compileRule(rule: Rule, cols: MemberColumns, asOfDay: number): K
         const sel: OrderSel = {
           from,
           to,
+          anchor,
           kind,
           platforms: codes(cols.dicts.platform, f('platform')),
           stores: f('store') ? codes(cols.dicts.store, f('store'))!.map((c) => c + 1) : null,
@@ -117,12 +124,13 @@ export function compileRule(rule: Rule, cols: MemberColumns, asOfDay: number): K
           metric: m.name as 'touches',
           from,
           to,
+          anchor,
           channels: codes(cols.dicts.channel, f('channel')),
           kinds: codes([...TOUCH_KINDS], f('kind')),
           outcomes: codes([...TOUCH_OUTCOMES], f('outcome')),
         });
       case 'coupons':
-        return emit({ op: 'coupon', metric: m.name as 'coupons_granted', from, to, templates: codes(cols.dicts.couponTemplate, f('template')) });
+        return emit({ op: 'coupon', metric: m.name as 'coupons_granted', from, to, anchor, templates: codes(cols.dicts.couponTemplate, f('template')) });
       case 'member':
         return emit({ op: 'attr', name: m.name as 'level' });
     }

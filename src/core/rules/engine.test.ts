@@ -61,6 +61,28 @@ describe('the domain examples select the right members', () => {
     ];
     expect(select('orders(sku = "85123A", last 90 days) > 2', members)).toEqual(['a']);
   });
+  it('repurchased within three months of the first order (a window of each member\'s own)', () => {
+    const members = [
+      bundle('quick', { orders: [order('quick', '2011-01-10', 100), order('quick', '2011-03-20', 100)] }), // 69 days later
+      bundle('slow', { orders: [order('slow', '2011-01-10', 100), order('slow', '2011-05-01', 100)] }), // 111 days later
+      bundle('edge', { orders: [order('edge', '2011-01-10', 100), order('edge', '2011-04-09', 100)] }), // day 90 of the window (the first is day 1)
+      bundle('past', { orders: [order('past', '2011-01-10', 100), order('past', '2011-04-10', 100)] }), // day 91: outside
+      bundle('once', { orders: [order('once', '2011-06-01', 100)] }),
+      bundle('refundOnly', { orders: [order('refundOnly', '2011-06-01', 100, '85123A', 'refund'), order('refundOnly', '2011-06-20', 100)] }),
+      bundle('never'),
+    ];
+    expect(select('orders(within 90 days of first order) >= 2', members)).toEqual(['quick', 'edge']);
+    // The first order is the first sale: a refund does not start the window.
+    expect(select('orders(within 30 days of first order) = 1', members)).toEqual(['quick', 'slow', 'edge', 'past', 'once', 'refundOnly']);
+    // Touches since joining: a window that runs to the as-of day.
+    const joined = [
+      bundle('before', { touches: [touch('before', '2011-02-01', 'sms')] }, { joinedAt: '2011-03-01T00:00:00' }),
+      bundle('after', { touches: [touch('after', '2011-04-01', 'sms')] }, { joinedAt: '2011-03-01T00:00:00' }),
+    ];
+    expect(select('touches(since joining) > 0', joined)).toEqual(['after']);
+    expect(select('touches(within 32 days of joining) > 0', joined)).toEqual(['after']);
+    expect(select('touches(within 31 days of joining) > 0', joined)).toEqual([]);
+  });
   it('no order for 180 days (never-buyers included)', () => {
     const members = [
       bundle('recent', { orders: [order('recent', '2011-11-01', 100)] }),
@@ -124,12 +146,14 @@ const bundleArb = (i: number) => {
     touches: fc.array(fc.record({ day: dayArb, ch: fc.constantFrom('sms', 'wecom_1v1' as const) }).map((t) => touch(id, t.day, t.ch)), { maxLength: 4 }),
     babies: fc.array(fc.record({ b: fc.option(dayArb), d: fc.option(dayArb) }).map((x) => baby(id, x.b ?? undefined, x.d ?? undefined)), { maxLength: 2 }),
     level: fc.integer({ min: 0, max: 5 }),
-  }).map((p): MemberBundle => bundle(id, { orders: p.orders, touches: p.touches, subprofiles: p.babies }, { level: p.level }));
+    // Joining days on both sides of the as-of day and of the windows, for 'within N days of joining'.
+    joined: dayArb,
+  }).map((p): MemberBundle => bundle(id, { orders: p.orders, touches: p.touches, subprofiles: p.babies }, { level: p.level, joinedAt: `${p.joined}T08:00:00` }));
 };
 const membersArb = fc.integer({ min: 1, max: 12 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => bundleArb(i))));
 
 const measure = fc.constantFrom('orders', 'refunds', 'paid', 'refund_amount', 'gross', 'net_spend', 'aov', 'min_order', 'max_order', 'items', 'distinct_products', 'distinct_categories', 'distinct_platforms', 'days_since_first_order', 'days_since_last_order', 'avg_interval', 'max_interval', 'level', 'touches', 'touch_cost');
-const windowText = fc.constantFrom('', 'last 30 days', 'last 90 days', 'last 365 days', 'between 2011-01-01 and 2011-06-30', 'since 2011-09-11', 'since 2011-12-09');
+const windowText = fc.constantFrom('', 'last 30 days', 'last 90 days', 'last 365 days', 'between 2011-01-01 and 2011-06-30', 'since 2011-09-11', 'since 2011-12-09', 'within 90 days of first order', 'within 1 days of first order', 'since joining', 'within 30 days of joining');
 const filterText = fc.constantFrom('', 'sku = "85123A"', 'category = home', 'platform in [tmall, jd]', 'kind = refund');
 const leafText = fc.oneof(
   fc.tuple(measure, windowText, filterText, fc.constantFrom('>', '>=', '<', '<=', '=', '!='), fc.integer({ min: 0, max: 3000 })).map(([m, w, f, op, n]) => {

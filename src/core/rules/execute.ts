@@ -5,6 +5,9 @@ import { compare, type MaskProvider } from './compare';
 import { NO_DAY, monthsBetween, yearsBetween } from '../time';
 import { orderPass, type OrderRequest } from './orderPass';
 import { topK } from './topK';
+import { anchorDays, memberWindow, type Anchor } from './anchors';
+
+const anchorKey = (a: Anchor | null): string => (a ? `${a.event}:${a.span}` : '-');
 
 /**
  * The kernel interpreter: runs compiled plans (compile.ts) over the columns — several at
@@ -74,6 +77,13 @@ export function runPlans(plans: KernelPlan[], cols: MemberColumns, masks: MaskPr
 function runOne(plan: KernelPlan, cols: MemberColumns, masks: MaskProvider, orders: Map<number, Float64Array>, M: number, cache?: MeasureCache): Uint8Array {
   const regs: Reg[] = new Array(plan.registers);
   const asOf = plan.asOfDay;
+  const anchors = new Map<string, Int32Array>();
+  const anchorOf = (a: Anchor | null): MemberAnchors | null => {
+    if (!a) return null;
+    let days = anchors.get(a.event);
+    if (!days) anchors.set(a.event, (days = anchorDays(cols, a.event, asOf)));
+    return { days, span: a.span };
+  };
   const cached = (key: string, compute: () => Float64Array): Float64Array => {
     if (!cache) return compute();
     let v = cache.get(key);
@@ -91,9 +101,9 @@ function runOne(plan: KernelPlan, cols: MemberColumns, masks: MaskProvider, orde
       case 'const':
         return s.value;
       case 'touch':
-        return cached(`t|${s.from}|${s.to}|${s.metric}|${JSON.stringify([s.channels, s.kinds, s.outcomes])}`, () => touches(cols, s.from, s.to, s.metric, s.channels, s.kinds, s.outcomes));
+        return cached(`t|${s.from}|${s.to}|${anchorKey(s.anchor)}|${s.metric}|${JSON.stringify([s.channels, s.kinds, s.outcomes])}`, () => touches(cols, s.from, s.to, anchorOf(s.anchor), s.metric, s.channels, s.kinds, s.outcomes));
       case 'coupon':
-        return cached(`c|${s.from}|${s.to}|${s.metric}|${JSON.stringify(s.templates)}`, () => coupons(cols, s.from, s.to, s.metric, s.templates));
+        return cached(`c|${s.from}|${s.to}|${anchorKey(s.anchor)}|${s.metric}|${JSON.stringify(s.templates)}`, () => coupons(cols, s.from, s.to, anchorOf(s.anchor), s.metric, s.templates));
       case 'attr': {
         const out = new Float64Array(M);
         for (let m = 0; m < M; m++) {
@@ -176,8 +186,14 @@ const toSet = (c: CodeSet, size: number): Uint8Array | null => {
   return s;
 };
 
-function touches(cols: MemberColumns, from: number, to: number, metric: string, channels: CodeSet, kinds: CodeSet, outcomes: CodeSet): Float64Array {
+interface MemberAnchors {
+  days: Int32Array;
+  span: number;
+}
+
+function touches(cols: MemberColumns, winFrom: number, winTo: number, anchor: MemberAnchors | null, metric: string, channels: CodeSet, kinds: CodeSet, outcomes: CodeSet): Float64Array {
   const M = cols.memberCount;
+  const win = { from: winFrom, to: winTo };
   const out = new Float64Array(M);
   const ch = toSet(channels, cols.dicts.channel.length);
   const k = toSet(kinds, 2);
@@ -185,6 +201,9 @@ function touches(cols: MemberColumns, from: number, to: number, metric: string, 
   const cost = metric !== 'touches';
   const { touchOffsets: off, tDay, tChannel, tKind, tOutcome, tCost } = cols;
   for (let m = 0; m < M; m++) {
+    if (anchor) memberWindow(anchor.days[m], anchor.span, winFrom, winTo, win);
+    const from = win.from;
+    const to = win.to;
     let v = 0;
     const end = off[m + 1];
     // Sorted by time within a member: start at the window's first day, stop past its last.
@@ -208,12 +227,16 @@ function touches(cols: MemberColumns, from: number, to: number, metric: string, 
   return out;
 }
 
-function coupons(cols: MemberColumns, from: number, to: number, metric: string, templates: CodeSet): Float64Array {
+function coupons(cols: MemberColumns, winFrom: number, winTo: number, anchor: MemberAnchors | null, metric: string, templates: CodeSet): Float64Array {
   const M = cols.memberCount;
+  const win = { from: winFrom, to: winTo };
   const out = new Float64Array(M);
   const tpl = toSet(templates, cols.dicts.couponTemplate.length);
   const days = metric === 'coupons_granted' ? cols.cGrantDay : cols.cRedeemDay;
   for (let m = 0; m < M; m++) {
+    if (anchor) memberWindow(anchor.days[m], anchor.span, winFrom, winTo, win);
+    const from = win.from;
+    const to = win.to;
     let v = 0;
     for (let c = cols.couponOffsets[m]; c < cols.couponOffsets[m + 1]; c++) {
       const day = days[c];

@@ -1,5 +1,6 @@
 import type { MemberColumns } from '../columnar/types';
 import type { CodeSet, OrderSel } from './compile';
+import { anchorDays, memberWindow } from './anchors';
 
 /**
  * Order measures of many rules in ONE pass over the member-sorted order columns (the fused
@@ -47,6 +48,10 @@ class Group {
   wantMoney = true;
   wantMinMax = true;
   wantDays = true;
+
+  /** Per-member window start (ast 'anchored'): each member's anchor day and the window's length. */
+  anchorDays: Int32Array | null = null;
+  span = Infinity;
 
   constructor(readonly from: number, readonly to: number, readonly kind: number, sel: OrderSel, cols: MemberColumns) {
     this.platforms = toSet(sel.platforms, cols.dicts.platform.length);
@@ -125,6 +130,7 @@ export interface OrderRequest {
 /** Compute every requested order measure; returns one vector per request (shared when equal). */
 export function orderPass(cols: MemberColumns, asOf: number, requests: OrderRequest[]): Float64Array[] {
   const groups = new Map<string, Group>();
+  const anchorsByEvent = new Map<string, Int32Array>();
   const results: Float64Array[] = [];
   for (const r of requests) {
     const implied = impliedKind(r.metric);
@@ -134,9 +140,18 @@ export function orderPass(cols: MemberColumns, asOf: number, requests: OrderRequ
     }
     const kind = r.sel.kind ?? implied ?? -1;
     const from = Math.max(r.sel.from, -2147483647);
-    const key = JSON.stringify([from, r.sel.to, kind, r.sel.platforms, r.sel.stores, r.sel.skus, r.sel.categories]);
+    const anchor = r.sel.anchor;
+    const key = JSON.stringify([from, r.sel.to, kind, r.sel.platforms, r.sel.stores, r.sel.skus, r.sel.categories, anchor ? `${anchor.event}:${anchor.span}` : null]);
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = new Group(from, r.sel.to, kind, r.sel, cols)));
+    if (!g) {
+      groups.set(key, (g = new Group(from, r.sel.to, kind, r.sel, cols)));
+      if (anchor) {
+        let days = anchorsByEvent.get(anchor.event);
+        if (!days) anchorsByEvent.set(anchor.event, (days = anchorDays(cols, anchor.event, asOf)));
+        g.anchorDays = days;
+        g.span = anchor.span;
+      }
+    }
     results.push(g.need(r.metric, cols));
   }
   const gs = [...groups.values()];
@@ -164,6 +179,7 @@ function lowerBound(days: Int32Array, lo: number, hi: number, day: number): numb
 function scan(cols: MemberColumns, asOf: number, gs: Group[]): void {
   const { orderOffsets: off, oDay, oKind, oPlatform, oStore, oPaid, oRefund, oDiscount, oCredit, oGross, lineOffsets, lSku, lQty, skuCategory } = cols;
   const G = gs.length;
+  const win = { from: 0, to: 0 };
   for (let m = 0; m < cols.memberCount; m++) {
     const stamp = m + 1;
     const begin = off[m];
@@ -171,9 +187,14 @@ function scan(cols: MemberColumns, asOf: number, gs: Group[]): void {
     for (let k = 0; k < G; k++) {
       const g = gs[k];
       g.reset();
-      const to = g.to;
+      let to = g.to;
+      let from = g.from;
+      if (g.anchorDays !== null) {
+        memberWindow(g.anchorDays[m], g.span, from, to, win);
+        from = win.from;
+        to = win.to;
+      }
       const kindWanted = g.kind;
-      const from = g.from;
       let o = from <= -2147483647 || begin === end || oDay[begin] >= from ? begin : lowerBound(oDay, begin, end, from);
       for (; o < end; o++) {
         const day = oDay[o];

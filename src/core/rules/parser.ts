@@ -13,7 +13,7 @@ export function parseRule(src: string): Rule {
 }
 
 const CMP_OPS = new Set(['>', '>=', '<', '<=', '=', '!=']);
-const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'has', 'between', 'any', 'no', 'top', 'by', 'last', 'since', 'true']);
+const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'has', 'between', 'any', 'no', 'top', 'by', 'last', 'since', 'within', 'true']);
 
 class Parser {
   private i = 0;
@@ -214,7 +214,7 @@ class Parser {
       this.next();
       let sawWindow = false;
       while (!this.isPunct(')')) {
-        if (this.isWord('last') || this.isWord('between') || this.isWord('since') || this.isWord('all')) {
+        if (this.isWord('last') || this.isWord('between') || this.isWord('since') || this.isWord('within') || this.isWord('all')) {
           if (sawWindow) this.fail('only one time window');
           window = this.window();
           sawWindow = true;
@@ -245,12 +245,36 @@ class Parser {
     }
     if (this.isWord('since')) {
       this.next();
-      return { kind: 'since', from: this.date() };
+      if (this.peek().type === 'date') return { kind: 'since', from: this.date() };
+      return { kind: 'anchored', anchor: this.anchor(), days: null };
+    }
+    if (this.isWord('within')) {
+      this.next();
+      const n = this.number('a number of days');
+      if (!Number.isInteger(n) || n <= 0) this.fail('a whole number of days > 0', this.toks[this.i - 1]);
+      if (!this.isWord('days') && !this.isWord('day')) this.fail("'days'");
+      this.next();
+      this.word('of');
+      return { kind: 'anchored', anchor: this.anchor(), days: n };
     }
     this.word('between');
     const from = this.date();
     this.word('and');
     return { kind: 'between', from, to: this.date() };
+  }
+
+  /** The member's own event a window starts from: 'first order' or 'joining'. */
+  private anchor(): 'first_order' | 'joined' {
+    if (this.isWord('first')) {
+      this.next();
+      this.word('order');
+      return 'first_order';
+    }
+    if (this.isWord('joining')) {
+      this.next();
+      return 'joined';
+    }
+    this.fail("a date YYYY-MM-DD, 'first order' or 'joining'");
   }
 
   private date(): string {

@@ -56,6 +56,10 @@ export function printWindow(w: Window): string {
       return `between ${w.from} and ${w.to}`;
     case 'since':
       return `since ${w.from}`;
+    case 'anchored': {
+      const event = w.anchor === 'first_order' ? 'first order' : 'joining';
+      return w.days === null ? `since ${event}` : `within ${w.days} days of ${event}`;
+    }
   }
 }
 

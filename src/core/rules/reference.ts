@@ -20,13 +20,36 @@ export interface ReferenceContext {
 
 export function referenceEvaluate(rule: Rule, members: MemberBundle[], ctx: ReferenceContext): boolean[] {
   const asOf = dayNumber(ctx.asOf);
-  const inWindow = (day: number, w: Window) =>
-    day <= asOf &&
-    (w.kind === 'all' ||
-      (w.kind === 'last' ? day > asOf - w.days : w.kind === 'since' ? day >= dayNumber(w.from) : day >= dayNumber(w.from) && day <= dayNumber(w.to)));
+  // The member's own anchor day for 'anchored' windows: their first sale as of asOf, or joining.
+  let anchorFor: (w: Window & { kind: 'anchored' }) => number | null = () => null;
+  const inWindow = (day: number, w: Window): boolean => {
+    if (day > asOf) return false;
+    switch (w.kind) {
+      case 'all':
+        return true;
+      case 'last':
+        return day > asOf - w.days;
+      case 'since':
+        return day >= dayNumber(w.from);
+      case 'between':
+        return day >= dayNumber(w.from) && day <= dayNumber(w.to);
+      case 'anchored': {
+        const a = anchorFor(w);
+        return a !== null && day >= a && (w.days === null || day < a + w.days);
+      }
+    }
+  };
 
   const value = (b: MemberBundle, e: NumExpr): number => {
     if (e.k === 'num') return e.value * 1;
+    anchorFor = (w) => {
+      if (w.anchor === 'joined') {
+        const j = dayNumber(b.member.joinedAt);
+        return j <= asOf ? j : null;
+      }
+      const sales = b.orders.filter((o) => o.kind === 'sale' && dayNumber(o.placedAt) <= asOf).map((o) => dayNumber(o.placedAt));
+      return sales.length ? Math.min(...sales) : null;
+    };
     const m = metric(e.name)!;
     const fv = (field: string) => e.filters.find((f) => f.field === field)?.values;
     if (m.source === 'member') {

@@ -128,6 +128,7 @@ const windowArb = fc.oneof(
   fc.integer({ min: 1, max: 3650 }).map((days) => ({ kind: 'last' as const, days })),
   fc.constant({ kind: 'between' as const, from: '2011-01-01', to: '2011-12-31' }),
   fc.constant({ kind: 'since' as const, from: '2011-05-20' }),
+  fc.record({ kind: fc.constant('anchored' as const), anchor: fc.constantFrom('first_order', 'joined' as const), days: fc.option(fc.integer({ min: 1, max: 3650 }), { nil: null }) }),
 );
 const metricArb = fc.record({
   k: fc.constant('metric' as const),

@@ -87,6 +87,22 @@ export function MeasureFields({ expr, onChange, children }: { expr: MetricExpr; 
   );
 }
 
+const WINDOW_CHOICES = {
+  all: (): Window => ({ kind: 'all' }),
+  last: (): Window => ({ kind: 'last', days: 90 }),
+  between: (): Window => ({ kind: 'between', from: '2024-01-01', to: '2024-12-31' }),
+  since: (): Window => ({ kind: 'since', from: '2024-01-01' }),
+  firstOrder: (): Window => ({ kind: 'anchored', anchor: 'first_order', days: 90 }),
+  joinedWithin: (): Window => ({ kind: 'anchored', anchor: 'joined', days: 30 }),
+  sinceJoined: (): Window => ({ kind: 'anchored', anchor: 'joined', days: null }),
+};
+
+function windowChoice(w: Window): keyof typeof WINDOW_CHOICES {
+  if (w.kind !== 'anchored') return w.kind;
+  if (w.anchor === 'first_order') return 'firstOrder';
+  return w.days === null ? 'sinceJoined' : 'joinedWithin';
+}
+
 function WindowFields({ window: w, onChange }: { window: Window; onChange: (w: Window) => void }) {
   const { t } = useTranslation();
   return (
@@ -95,19 +111,36 @@ function WindowFields({ window: w, onChange }: { window: Window; onChange: (w: W
         className="k-input"
         aria-label={t('rules.window.label')}
         data-testid="rule-window"
-        value={w.kind}
-        onChange={(e) => {
-          const k = e.target.value;
-          onChange(
-            k === 'all' ? { kind: 'all' } : k === 'last' ? { kind: 'last', days: 90 } : k === 'since' ? { kind: 'since', from: '2024-01-01' } : { kind: 'between', from: '2024-01-01', to: '2024-12-31' },
-          );
-        }}
+        value={windowChoice(w)}
+        onChange={(e) => onChange(WINDOW_CHOICES[e.target.value as keyof typeof WINDOW_CHOICES]())}
       >
         <option value="all">{t('rules.window.all')}</option>
         <option value="last">{t('rules.window.last')}</option>
         <option value="between">{t('rules.window.between')}</option>
         <option value="since">{t('rules.window.since')}</option>
+        <option value="firstOrder">{t('rules.window.firstOrder')}</option>
+        <option value="joinedWithin">{t('rules.window.joinedWithin')}</option>
+        <option value="sinceJoined">{t('rules.window.sinceJoined')}</option>
       </select>
+      {w.kind === 'anchored' && w.days !== null ? (
+        <>
+          <input
+            className="k-input rule-num"
+            type="number"
+            min={1}
+            step={1}
+            inputMode="numeric"
+            aria-label={t('rules.window.days')}
+            data-testid="rule-days"
+            value={w.days}
+            onChange={(e) => {
+              const d = Math.floor(Number(e.target.value));
+              if (d > 0) onChange({ ...w, days: d });
+            }}
+          />
+          <span>{t('rules.window.days')}</span>
+        </>
+      ) : null}
       {w.kind === 'last' ? (
         <>
           <input
