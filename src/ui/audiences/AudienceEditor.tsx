@@ -6,7 +6,7 @@ import { getEngine } from '../../engine/engineClient';
 import type { WorkspaceDB } from '../../storage/db';
 import { audienceRule, getAudience, saveAudience } from '../../storage/audiences';
 import { useCanWrite } from '../../app/store';
-import { Button, ErrorBox } from '../kit';
+import { Button, ErrorBox, useAsyncAction } from '../kit';
 import { RuleEditor, type RuleEditorStatus } from '../rules/RuleEditor';
 import { findAudienceCycle } from './audienceLogic';
 import { AudienceResults } from './AudienceResults';
@@ -26,8 +26,7 @@ export function AudienceEditor({ db, workspace, audienceId, saved, onClose }: { 
   const [rule, setRule] = useState<Rule>(() => parseRule(DEFAULT_RULE));
   const [asOf, setAsOf] = useState(workspace.asOf);
   const [tags, setTags] = useState<string[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, setError, run } = useAsyncAction();
   // Save waits for the text form's check and is refused while it lists problems (RuleEditor's onStatus).
   const [ruleStatus, setRuleStatus] = useState<RuleEditorStatus>({ pending: false, issues: [] });
 
@@ -41,7 +40,7 @@ export function AudienceEditor({ db, workspace, audienceId, saved, onClose }: { 
       setRule(audienceRule(a) ?? { k: 'true' });
       setLoaded(true);
     }, setError);
-  }, [db, audienceId]);
+  }, [db, audienceId, setError]);
 
   const audienceNames = useMemo(() => saved.map((a) => a.name), [saved]);
   const cycle = useMemo(
@@ -67,17 +66,12 @@ export function AudienceEditor({ db, workspace, audienceId, saved, onClose }: { 
     if (!name.trim()) return setError(new Error(t('audiences.editor.nameRequired')));
     const shown = ruleStatus.issues.length ? ruleStatus.issues : problems;
     if (shown.length) return setError(new Error(`${t('audiences.editor.ruleInvalid')} ${shown.join('; ')}`));
-    setSaving(true);
-    try {
+    await run(async () => {
       // The engine refuses cycles and rules it cannot evaluate; ask it before writing.
       const result = await engine.count(rule, { asOf: workspace.asOf });
       await saveAudience(db, { id: audienceId ?? undefined, name, description, rule, lastCount: result.count });
       onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

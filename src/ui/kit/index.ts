@@ -11,3 +11,4 @@ export { usePagedRows, type Page } from './usePagedRows';
 export * from './format';
 export * from './cursorStack';
 export { useLocale } from './useLocale';
+export { useAsyncAction } from './useAsyncAction';

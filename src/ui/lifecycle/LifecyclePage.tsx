@@ -5,6 +5,7 @@ import { useActiveWorkspace } from '../../app/useActiveWorkspace';
 import { useAppStore, useCanWrite } from '../../app/store';
 import { getEngine } from '../../engine/engineClient';
 import { saveLifecycle } from '../../storage/workspaces';
+import { useAsyncAction } from '../kit';
 import { checkDraft, sameSetting } from './lifecycleDraft';
 import { DefinitionsCard } from './DefinitionsCard';
 import { FlowsCard } from './FlowsCard';
@@ -25,8 +26,7 @@ export function LifecyclePage() {
   const { workspace, db } = useActiveWorkspace();
   const [draft, setDraft] = useState<LifecycleSetting | null>(workspace?.lifecycle ?? null);
   const [asOf, setAsOf] = useState(workspace?.asOf ?? '');
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<unknown>(null);
+  const { busy: saving, error: saveError, setError: setSaveError, run } = useAsyncAction();
   const [savedNote, setSavedNote] = useState(false);
   const engine = useMemo(() => (workspace ? getEngine(workspace.id) : null), [workspace]);
   // Another workspace opened: start from its definitions.
@@ -40,21 +40,14 @@ export function LifecyclePage() {
   if (!workspace || !draft || !engine) return null;
   const dirty = !sameSetting(draft, workspace.lifecycle);
 
-  const save = async () => {
-    setSaving(true);
-    setSaveError(null);
-    try {
+  const save = () =>
+    run(async () => {
       const ws = await saveLifecycle(workspace.id, draft);
       useAppStore.getState().setWorkspace(ws.id, ws);
       setSavedNote(true);
       // In the background: the Tags page shows the run and its progress.
       if (db) void reevaluateStageTags(db, ws.id).catch(() => undefined);
-    } catch (e) {
-      setSaveError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
     <div className="page lc-page" data-testid="lifecycle-page">
@@ -79,7 +72,7 @@ export function LifecyclePage() {
         counts={counts}
         canWrite={canWrite}
         currency={workspace.currency}
-        saving={saving}
+        saving={!!saving}
         saveError={saveError}
         savedNote={savedNote}
         onSave={() => void save()}

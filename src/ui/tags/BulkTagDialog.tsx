@@ -6,7 +6,7 @@ import { getEngine } from '../../engine/engineClient';
 import type { WorkspaceDB } from '../../storage/db';
 import { applyManualTag, type TagChangeResult } from '../../storage/tagsManual';
 import { useAppStore } from '../../app/store';
-import { Button, Dialog, ErrorBox, formatNumber, useLocale } from '../kit';
+import { Button, Dialog, ErrorBox, formatNumber, useAsyncAction, useLocale } from '../kit';
 import { useAuthor } from './author';
 
 /** Add or remove a manual tag on every member of a saved audience (as of the workspace's day), in one transaction. */
@@ -19,15 +19,12 @@ export function BulkTagDialog({ db, workspace, tags, audiences, onClose }: { db:
   const [op, setOp] = useState<'add' | 'remove'>('add');
   const [who, setWho] = useAuthor();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState<null | 'select' | 'apply'>(null);
+  const { busy, error, run } = useAsyncAction<'select' | 'apply'>();
   const [result, setResult] = useState<TagChangeResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
 
   const apply = async () => {
-    setError(null);
     setResult(null);
-    try {
-      setBusy('select');
+    await run(async (setBusy) => {
       const engine = getEngine(workspace.id);
       const rule = parseRule(`in audience "${audienceId}"`);
       const { count } = await engine.count(rule, { asOf: workspace.asOf });
@@ -35,11 +32,7 @@ export function BulkTagDialog({ db, workspace, tags, audiences, onClose }: { db:
       setBusy('apply');
       setResult(await applyManualTag(db, { tagId, memberIds: ids, op, who, note }));
       useAppStore.getState().bumpData();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
+    }, 'select');
   };
 
   const ready = manual.length > 0 && audiences.length > 0;

@@ -5,7 +5,7 @@ import type { WorkspaceDB } from '../../storage/db';
 import { listTags } from '../../storage/tags';
 import { applyManualTag, memberTagIds } from '../../storage/tagsManual';
 import { useAppStore, useCanWrite } from '../../app/store';
-import { Button, ErrorBox } from '../kit';
+import { Button, ErrorBox, useAsyncAction } from '../kit';
 import { useAuthor } from './author';
 import './tags.css';
 
@@ -19,8 +19,7 @@ export function MemberTagPanel({ db, memberId }: { db: WorkspaceDB; memberId: st
   const [pick, setPick] = useState('');
   const [note, setNote] = useState('');
   const [who, setWho] = useAuthor();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAsyncAction();
 
   useEffect(() => {
     let live = true;
@@ -32,27 +31,20 @@ export function MemberTagPanel({ db, memberId }: { db: WorkspaceDB; memberId: st
     return () => {
       live = false;
     };
-  }, [db, memberId, dataVersion]);
+  }, [db, memberId, dataVersion, setError]);
 
   const manual = tags.filter((x) => x.kind === 'manual');
   const addable = manual.filter((x) => !held?.has(x.id));
   const chosen = addable.some((x) => x.id === pick) ? pick : (addable[0]?.id ?? '');
   const holding = tags.filter((x) => held?.has(x.id));
 
-  const change = async (tagId: string, op: 'add' | 'remove') => {
-    setBusy(true);
-    setError(null);
-    try {
+  const change = (tagId: string, op: 'add' | 'remove') =>
+    run(async () => {
       await applyManualTag(db, { tagId, memberIds: [memberId], op, who, note: op === 'add' ? note : '' });
       setNote('');
       // The member page re-reads its tag history; audience counts over `has tag` follow.
       useAppStore.getState().bumpData();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section className="k-card section" data-testid="member-tag-panel">
@@ -64,7 +56,7 @@ export function MemberTagPanel({ db, memberId }: { db: WorkspaceDB; memberId: st
           <span key={x.id} className={`k-chip tags-held kind-${x.kind}`} data-testid="member-tag">
             {x.name}
             {x.kind === 'manual' ? (
-              <button type="button" className="tags-chip-x" aria-label={t('tags.member.removeLabel', { name: x.name })} data-testid="member-tag-remove" disabled={!canWrite || busy} onClick={() => void change(x.id, 'remove')}>
+              <button type="button" className="tags-chip-x" aria-label={t('tags.member.removeLabel', { name: x.name })} data-testid="member-tag-remove" disabled={!canWrite || !!busy} onClick={() => void change(x.id, 'remove')}>
                 ×
               </button>
             ) : x.kind !== 'result' ? <span className="k-muted small"> · {t('tags.member.automated')}</span> : null}

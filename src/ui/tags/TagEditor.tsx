@@ -9,7 +9,7 @@ import type { WorkspaceDB } from '../../storage/db';
 import { saveTag, tagRule } from '../../storage/tags';
 import { requestTagCheck } from '../../app/tagRecompute';
 import { useCanWrite } from '../../app/store';
-import { Button, ErrorBox, formatNumber, useLocale } from '../kit';
+import { Button, ErrorBox, formatNumber, useAsyncAction, useLocale } from '../kit';
 import { RuleEditor, type RuleEditorStatus } from '../rules/RuleEditor';
 import { useLiveCount } from '../audiences/useLiveCount';
 
@@ -36,8 +36,7 @@ export function TagEditor({ db, workspace, tag, all, audiences, onClose }: { db:
   };
   const [ruleStatus, setRuleStatus] = useState<RuleEditorStatus>({ pending: false, issues: [] });
   const [issues, setIssues] = useState<TagDraftIssue[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, setError, run } = useAsyncAction();
   const others = useMemo(() => all.filter((x) => x.id !== tag?.id), [all, tag]);
   const tagNames = useMemo(() => others.map((x) => x.name), [others]);
   const groups = useMemo(() => [...new Set(all.map((x) => x.group).filter((g): g is string => !!g))].sort(), [all]);
@@ -61,16 +60,11 @@ export function TagEditor({ db, workspace, tag, all, audiences, onClose }: { db:
     if (found.length) return;
     const problems = withRule ? editorProblems() : [];
     if (problems.length) return setError(new Error(`${t('tags.editor.issue.ruleInvalid')} ${problems.join('; ')}`));
-    setSaving(true);
-    try {
+    await run(async () => {
       await saveTag(db, draft());
       requestTagCheck(200); // a new or edited automated tag is due at once
       onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   const issueOf = (field: TagDraftIssue['field']) => issues.filter((i) => i.field === field).map((i) => t(`tags.editor.issue.${i.code}`, { detail: 'detail' in i ? i.detail : '' }));
   const fieldIssues = (field: TagDraftIssue['field']) =>
