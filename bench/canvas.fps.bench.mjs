@@ -1,0 +1,245 @@
+// The journey canvas with a 500-node journey, in the built app in Chromium at 1024×768:
+//  (a) open: from navigation to /journeys/<id> until the drawn nodes stop changing and the
+//      viewport is fitted (the same number of visible `.react-flow__node`s and the same
+//      viewport transform for STABLE_FRAMES frames; the time is that of the streak's first
+//      frame). Full page loads (median of OPEN_RUNS) and, when the journeys list links to it,
+//      an in-app open from /journeys (a click on its link). Goal < 1 s.
+//  (b) frame rate while panning (mouse drag on the empty pane, ~PAN_MS) and zooming (wheel,
+//      ~ZOOM_MS), from requestAnimationFrame timestamps in the page: fps and p95 frame time per
+//      phase; `viewportChanges` counts frames whose viewport transform moved (0 = the gesture
+//      did nothing, and the fps says nothing). Goal ≥ 50 fps.
+// The journey is `syntheticJourney(BENCH_CANVAS_NODES || 500)` (src/core/journey/synthetic.ts),
+// stored in the 10k first-run demo workspace through the app's own journeys repository (dev hook
+// `seedSyntheticJourney`, src/engine/devHook.ts, page loaded with ?bench).
+import { loadavg } from 'node:os';
+import { openEngineDemo } from './lib/engineDemo.mjs';
+
+const GOAL_OPEN_MS = 1000;
+const GOAL_FPS = 50;
+const STABLE_FRAMES = 15;
+const OPEN_RUNS = 3;
+const PAN_MS = 2500;
+const ZOOM_MS = 2500;
+
+export const name = 'canvas.fps';
+export const description = `500-node journey: open /journeys/:id until drawn (goal < ${GOAL_OPEN_MS} ms), fps panning and zooming (goal ≥ ${GOAL_FPS})`;
+
+const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
+const round1 = (x) => Math.round(x * 10) / 10;
+
+/**
+ * Installed before any page script: a watcher, started at navigation (t0 = 0) on a journey page
+ * or by `__canvasBench.watch(t0)`, that resolves when the canvas is drawn and still; and a frame
+ * recorder for the gestures.
+ */
+function pageProbe({ stableFrames }) {
+  const visibleNodes = () => {
+    let n = 0;
+    for (const el of document.querySelectorAll('.react-flow__node')) if (el.style.visibility !== 'hidden') n++;
+    return n;
+  };
+  const transform = () => document.querySelector('.react-flow__viewport')?.style.transform ?? '';
+  const watch = (t0, timeoutMs = 30_000) =>
+    new Promise((resolve) => {
+      let last = null;
+      let streak = 0;
+      let since = 0;
+      let firstNodeAt = null;
+      const tick = (now) => {
+        const n = visibleNodes();
+        const tr = transform();
+        if (n > 0 && firstNodeAt === null) firstNodeAt = now;
+        const key = `${n}|${tr}`;
+        if (n > 0 && key === last) streak++;
+        else {
+          streak = n > 0 ? 1 : 0;
+          since = now;
+          last = key;
+        }
+        if (streak >= stableFrames) {
+          const rendered = document.querySelectorAll('.react-flow__node').length;
+          return resolve({ ms: since - t0, firstNodeMs: firstNodeAt - t0, visibleNodes: n, renderedNodes: rendered, edges: document.querySelectorAll('.react-flow__edge').length, transform: tr });
+        }
+        if (now - t0 > timeoutMs) return resolve({ timeout: true, visibleNodes: n, transform: tr });
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+  const frames = { times: [], transforms: 0, on: false, last: '' };
+  const record = (now) => {
+    if (!frames.on) return;
+    frames.times.push(now);
+    const tr = transform();
+    if (tr !== frames.last) frames.transforms++;
+    frames.last = tr;
+    requestAnimationFrame(record);
+  };
+  window.__canvasBench = {
+    watch,
+    opened: /^\/journeys\/[^/]+/.test(location.pathname) ? watch(0) : null,
+    startFrames() {
+      frames.times = [];
+      frames.transforms = 0;
+      frames.last = transform();
+      frames.on = true;
+      requestAnimationFrame(record);
+    },
+    stopFrames() {
+      frames.on = false;
+      const t = frames.times;
+      const gaps = t.slice(1).map((x, i) => x - t[i]).sort((a, b) => a - b);
+      const span = t.length > 1 ? t[t.length - 1] - t[0] : 0;
+      return {
+        frames: t.length,
+        ms: span,
+        fps: span > 0 ? ((t.length - 1) * 1000) / span : 0,
+        p95FrameMs: gaps.length ? gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.95))] : null,
+        maxFrameMs: gaps.length ? gaps[gaps.length - 1] : null,
+        viewportChanges: frames.transforms,
+      };
+    },
+    /** A point on the empty pane (not on a node, an edge or a panel), for dragging. */
+    emptyPanePoint() {
+      const flow = document.querySelector('.react-flow');
+      if (!flow) return null;
+      const r = flow.getBoundingClientRect();
+      for (let fy = 0.5; fy < 0.95; fy += 0.07)
+        for (let fx = 0.5; fx < 0.95; fx += 0.07)
+          for (const [x, y] of [[r.left + r.width * fx, r.top + r.height * fy], [r.left + r.width * (1 - fx), r.top + r.height * (1 - fy)]]) {
+            const el = document.elementFromPoint(x, y);
+            if (el && el.classList.contains('react-flow__pane')) return { x, y, box: { left: r.left, top: r.top, width: r.width, height: r.height } };
+          }
+      return null;
+    },
+  };
+}
+
+async function openByNavigation(page, url) {
+  await page.goto(url);
+  return page.evaluate(() => window.__canvasBench.opened);
+}
+
+async function pan(page, at, ms) {
+  // Back and forth in a box around the start so the canvas stays on screen; ~one move a frame.
+  const start = Date.now();
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  let i = 0;
+  while (Date.now() - start < ms) {
+    const a = (i++ / 40) * 2 * Math.PI;
+    await page.mouse.move(at.x + Math.sin(a) * 150, at.y + Math.sin(2 * a) * 80);
+    await page.waitForTimeout(8);
+  }
+  await page.mouse.up();
+  return i;
+}
+
+async function zoom(page, at, ms) {
+  const start = Date.now();
+  await page.mouse.move(at.x, at.y);
+  let i = 0;
+  while (Date.now() - start < ms) {
+    // In, then out, a notch at a time: the zoom stays between where it started and 4 notches in.
+    await page.mouse.wheel(0, Math.floor(i / 4) % 2 === 0 ? -100 : 100);
+    i++;
+    await page.waitForTimeout(30);
+  }
+  return i;
+}
+
+export async function run(ctx) {
+  const nodes = Number(process.env.BENCH_CANVAS_NODES || 500);
+  const log = (m) => console.error(`[canvas.fps] ${m}`);
+  const loadBefore = load();
+  const { disk, page } = await openEngineDemo(ctx, 10000, log);
+  const base = new URL(page.url()).origin;
+  try {
+    await disk.context.addInitScript(pageProbe, { stableFrames: STABLE_FRAMES });
+    const hasSeed = await page.evaluate(() => typeof window.__meridianEngine.seedSyntheticJourney === 'function');
+    if (!hasSeed) return { skipped: 'the dev hook has no seedSyntheticJourney (src/engine/devHook.ts)' };
+    log(`storing a ${nodes}-node synthetic journey`);
+    const seeded = await page.evaluate((n) => window.__meridianEngine.seedSyntheticJourney(n), nodes);
+    const url = `${base}/journeys/${seeded.id}?bench`;
+
+    // (a) open by navigation: a first load (cold chunks) then OPEN_RUNS measured loads.
+    log('opening by navigation');
+    const first = await openByNavigation(page, url);
+    if (first.timeout) {
+      return { skipped: `/journeys/:id drew no stable canvas within 30 s (visible nodes: ${first.visibleNodes})`, seeded, loadAvg: load() };
+    }
+    const opens = [];
+    for (let i = 0; i < OPEN_RUNS; i++) opens.push(await openByNavigation(page, url));
+    const sortedOpen = opens.map((o) => o.ms).sort((a, b) => a - b);
+    const openMs = sortedOpen[Math.floor(sortedOpen.length / 2)];
+
+    // (a') in-app: from the journeys list, a click on the journey's link, when there is one.
+    let inApp = null;
+    await page.goto(`${base}/journeys?bench`);
+    const link = page.locator(`a[href$="/journeys/${seeded.id}"]`).first();
+    if (await link.waitFor({ timeout: 10_000 }).then(() => true, () => false)) {
+      const watching = page.evaluate(() => {
+        const t0 = performance.now();
+        const p = window.__canvasBench.watch(t0);
+        return p;
+      });
+      await link.click();
+      inApp = await watching;
+    }
+    if (!inApp) await openByNavigation(page, url);
+    else if (!/\/journeys\/[^/?]+/.test(new URL(page.url()).pathname)) await openByNavigation(page, url);
+
+    // (b) frames while panning, then zooming.
+    await page.waitForTimeout(1000);
+    const at = await page.evaluate(() => window.__canvasBench.emptyPanePoint());
+    if (!at) return { skipped: 'no empty spot on the pane to drag', seeded, openMs };
+    log(`panning from ${Math.round(at.x)},${Math.round(at.y)}`);
+    const loadDuring = load();
+    await page.evaluate(() => window.__canvasBench.startFrames());
+    const panMoves = await pan(page, at, PAN_MS);
+    const panned = await page.evaluate(() => window.__canvasBench.stopFrames());
+    await page.waitForTimeout(500);
+    log('zooming');
+    const at2 = (await page.evaluate(() => window.__canvasBench.emptyPanePoint())) ?? at;
+    await page.evaluate(() => window.__canvasBench.startFrames());
+    const wheelNotches = await zoom(page, at2, ZOOM_MS);
+    const zoomed = await page.evaluate(() => window.__canvasBench.stopFrames());
+    const after = await page.evaluate(() => ({
+      renderedNodes: document.querySelectorAll('.react-flow__node').length,
+      transform: document.querySelector('.react-flow__viewport')?.style.transform ?? '',
+    }));
+
+    const frames = panned.frames + zoomed.frames - 2;
+    const fps = frames / ((panned.ms + zoomed.ms) / 1000);
+    const phase = (p, extra) => ({ fps: round1(p.fps), p95FrameMs: round1(p.p95FrameMs), maxFrameMs: round1(p.maxFrameMs), frames: p.frames, ms: Math.round(p.ms), viewportChanges: p.viewportChanges, ...extra });
+    return {
+      ms: Math.round(openMs),
+      nodes: seeded.nodes,
+      edges: seeded.edges,
+      journeyId: seeded.id,
+      open: {
+        navigationMedianMs: Math.round(openMs),
+        navigationRunsMs: opens.map((o) => Math.round(o.ms)),
+        firstLoadMs: Math.round(first.ms),
+        firstNodeMs: Math.round(opens[0].firstNodeMs),
+        inAppMs: inApp && !inApp.timeout ? Math.round(inApp.ms) : null,
+        visibleNodes: opens[0].visibleNodes,
+        renderedNodes: opens[0].renderedNodes,
+        renderedEdges: opens[0].edges,
+        viewport: opens[0].transform,
+        goalMs: GOAL_OPEN_MS,
+        withinGoal: openMs < GOAL_OPEN_MS,
+      },
+      fps: round1(fps),
+      pan: phase(panned, { mouseMoves: panMoves }),
+      zoom: phase(zoomed, { wheelNotches }),
+      p95FrameMs: round1(Math.max(panned.p95FrameMs, zoomed.p95FrameMs)),
+      goalFps: GOAL_FPS,
+      fpsWithinGoal: fps >= GOAL_FPS,
+      afterGestures: after,
+      viewport: { width: 1024, height: 768 },
+      loadAvg: { before: loadBefore, duringGestures: loadDuring, after: load() },
+    };
+  } finally {
+    await disk.close();
+  }
+}
