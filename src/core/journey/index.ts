@@ -5,3 +5,6 @@ export * from './commands';
 export * from './validate';
 export * from './variables';
 export * from './ids';
+export * from './file';
+export * from './clipboard';
+export * from './diff';
