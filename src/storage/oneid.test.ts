@@ -121,7 +121,7 @@ describe('split and undo', () => {
     expect(split.orders.map((o) => o.id)).toEqual(['O0000002']); // the POS order
     expect(split.touches).toEqual([]); // the SMS reached the phone, which the Tmall profile holds too
     expect((await readLedger(db, 'M0000001'))!.orders.map((o) => o.id)).toEqual(['O0000001']);
-    expect(await exact(db)).toEqual({ ...before, members: before.members + 1 });
+    expect(await exact(db)).toEqual({ ...before, members: before.members + 1, oneidHistory: before.oneidHistory + 1 });
     expect((await readOneIdSettings(db)).splits).toMatchObject([{ profileId: 'P1.pos', fromMemberId: 'M0000001', memberId, note: 'shared family phone' }]);
 
     // New evidence: a new phone row for M2 merges M2 into M1, but only hints at the split-out profile.
@@ -162,5 +162,30 @@ describe('possible matches', () => {
     ]);
     const l1 = (await readLedger(db, 'M0000001'))!;
     expect(await possibleMatches(db, 'M0000001', l1.identities)).toEqual([]);
+  });
+});
+
+describe('OneID in the workspace file', () => {
+  it('trust settings, splits in force and the whole history travel with an export and come back on restore', async () => {
+    const { exportWorkspace, importWorkspaceFile } = await import('./workspaceFile');
+    const { openWorkspace } = await import('./workspaces');
+    const db = await world();
+    await setTrust(db, 'email', 'merge', 'ops');
+    await splitProfile(db, 'M0000001', 'P1.pos', { by: 'ops', note: 'shared family phone' });
+    const settings = await readOneIdSettings(db);
+    expect(settings.splits).toHaveLength(1);
+    const history = await db.oneidHistory.orderBy('id').toArray();
+    expect(history.map((h) => h.action).sort()).toEqual(['split', 'trust']);
+
+    const blob = await exportWorkspace(db, undefined, undefined, { compress: false });
+    const header = JSON.parse((await blob.text()).split('\n')[0]);
+    expect(header.oneid.trust.email).toBe('merge');
+    expect(header.counts.oneidHistory).toBe(2);
+
+    const { workspaceId } = await importWorkspaceFile(blob);
+    const restored = openWorkspace(workspaceId);
+    expect(await readOneIdSettings(restored)).toEqual(settings);
+    expect(await restored.oneidHistory.orderBy('id').toArray()).toEqual(history);
+    expect((await historyOf(restored, 'M0000001')).map((h) => h.action)).toEqual(['split']);
   });
 });

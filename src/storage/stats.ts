@@ -35,8 +35,19 @@ export type CountsDelta = Partial<WorkspaceCounts>;
 const IN_LEDGERS = new Set<string>(['identities', 'orders', 'touches', 'coupons', 'subprofiles']);
 /** Record types with an IDB table of their own (members, products, stores, tags, …). */
 export const OWN_TABLES = TABLE_NAMES.filter((t) => !IN_LEDGERS.has(t));
+/**
+ * Tables counted with a native count whenever counts are read: their writers keep no counters
+ * (OneID writes history inside merges and splits), and an index count is cheap.
+ */
+const NATIVE = ['oneidHistory'] as const;
 /** The IDB tables whose writes change counts. */
-const COUNTED = new Set<string>([...OWN_TABLES, 'ledgers']);
+const COUNTED = new Set<string>([...OWN_TABLES.filter((t) => !(NATIVE as readonly string[]).includes(t)), 'ledgers']);
+
+async function nativeCounts(db: WorkspaceDB): Promise<Partial<WorkspaceCounts>> {
+  const c: Partial<WorkspaceCounts> = {};
+  for (const t of NATIVE) c[t] = await db.table(t).count();
+  return c;
+}
 const PREFIX = 'meridian-ws-';
 
 /** Per database name: Date.now() of the last commit that changed rows without bumping stats. */
@@ -171,7 +182,7 @@ function isValid(db: WorkspaceDB, row: StatsRow | undefined): row is StatsRow {
 /** Counts of every table plus refunds and guest orders; cheap when the stats row is valid. */
 export async function countAll(db: WorkspaceDB): Promise<WorkspaceCounts> {
   const row = await db.stats.get('counts');
-  if (isValid(db, row)) return { ...zeroCounts(), ...row.counts } as WorkspaceCounts;
+  if (isValid(db, row)) return { ...zeroCounts(), ...row.counts, ...(await nativeCounts(db)) } as WorkspaceCounts;
   const startedAt = Date.now();
   const counts = await recount(db);
   if (isWriter() && (await isComplete(db))) await saveCounts(db, counts, startedAt);

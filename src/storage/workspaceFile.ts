@@ -6,6 +6,7 @@ import type { MemberLedger, WorkspaceDB } from './db';
 import { LEDGER_PARTS } from './ledgers';
 import { countAll, OWN_TABLES, recountStats, type WorkspaceCounts } from './stats';
 import { readWorkspace } from './workspaces';
+import { readOneIdSettings } from './oneid';
 
 /**
  * Export and restore a whole workspace as one file (format: src/core/model/exportFile.ts).
@@ -82,7 +83,7 @@ async function exportWith(
   const total = TABLE_NAMES.reduce((s, t) => s + counts[t], 0);
   const { out, write, finish } = openSink(compress);
 
-  await write(headerLine(workspace, perTable, localNow()) + '\n');
+  await write(headerLine(workspace, perTable, localNow(), await readOneIdSettings(db)) + '\n');
   const seen: Partial<Record<TableName, number>> = {};
   let done = 0;
   let text = '';

@@ -172,6 +172,7 @@ export async function importWorkspaceFile(
         workspaceId = newWorkspaceId();
         db = await createWorkspace({ ...header.workspace, id: workspaceId });
         await writeStats(db, zeroCounts());
+        if (header.oneid.splits.length || Object.keys(header.oneid.trust).length) await db.oneid.put({ key: 'settings', value: header.oneid });
         continue;
       }
       const r = readRecordLine(raw, line, header!.version);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TABLE_RECORDS, TABLE_NAMES, WorkspaceRecord, type TableName } from './records';
 import { load, type RecordType } from './versioned';
 import type { Workspace } from './workspace';
+import { EMPTY_ONEID_SETTINGS, OneIdSettingsRecord, type OneIdSettings } from './oneid';
 
 /**
  * The workspace file: a whole workspace as one NDJSON document (gzip-compressed by the
@@ -23,6 +24,8 @@ export interface FileHeader {
   version: number;
   exportedAt: string;
   workspace: Workspace;
+  /** OneID settings (trust per kind, splits in force); absent in files from before they travelled. */
+  oneid: OneIdSettings;
   /** Records per table in this file: a truncated file is caught by comparing. */
   counts: Partial<Record<TableName, number>>;
 }
@@ -73,8 +76,8 @@ export function describeIssue(i: FileIssue): string {
 
 export type Read<T> = { ok: true; value: T } | { ok: false; issue: FileIssue };
 
-export function headerLine(workspace: Workspace, counts: Partial<Record<TableName, number>>, exportedAt: string): string {
-  const h: FileHeader = { format: WORKSPACE_FILE_FORMAT, version: WORKSPACE_FILE_VERSION, exportedAt, workspace, counts };
+export function headerLine(workspace: Workspace, counts: Partial<Record<TableName, number>>, exportedAt: string, oneid: OneIdSettings = EMPTY_ONEID_SETTINGS): string {
+  const h: FileHeader = { format: WORKSPACE_FILE_FORMAT, version: WORKSPACE_FILE_VERSION, exportedAt, workspace, oneid, counts };
   return JSON.stringify(h);
 }
 
@@ -95,6 +98,7 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 const HeaderShape = z.object({
   exportedAt: z.string(),
   workspace: z.unknown(),
+  oneid: z.unknown().optional(),
   counts: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });
 
@@ -134,9 +138,18 @@ export function readHeader(text: string): Read<FileHeader> {
       issue: { reason: ws.error.reason === 'from-the-future' ? 'from-the-future' : 'bad-header', line: 1, table: 'workspace', path: first ? `workspace.${first.path}` : 'workspace', message: first?.message ?? ws.error.message },
     };
   }
+  let oneid = EMPTY_ONEID_SETTINGS;
+  if (shape.data.oneid !== undefined) {
+    const o = load(OneIdSettingsRecord, shape.data.oneid);
+    if (!o.ok) {
+      const first = o.error.issues?.[0];
+      return { ok: false, issue: { reason: 'bad-header', line: 1, table: 'oneid', path: first ? `oneid.${first.path}` : 'oneid', message: first?.message ?? o.error.message } };
+    }
+    oneid = o.value;
+  }
   return {
     ok: true,
-    value: { format: WORKSPACE_FILE_FORMAT, version, exportedAt: shape.data.exportedAt, workspace: ws.value, counts: (shape.data.counts ?? {}) as FileHeader['counts'] },
+    value: { format: WORKSPACE_FILE_FORMAT, version, exportedAt: shape.data.exportedAt, workspace: ws.value, oneid, counts: (shape.data.counts ?? {}) as FileHeader['counts'] },
   };
 }
 

@@ -12,6 +12,7 @@ import { AudienceRecord } from './audience';
 import { JourneyRecord, JourneyVersionRecord } from './journey';
 import { PlanRecord, RunRecord } from './plan';
 import { OutboxEntryRecord } from './outbox';
+import { OneIdHistoryRecord } from './oneid';
 
 /**
  * The tables of a workspace and the record type each holds: the one list that storage,
@@ -35,6 +36,8 @@ export const TABLE_RECORDS = {
   plans: PlanRecord,
   runs: RunRecord,
   outbox: OutboxEntryRecord,
+  /** OneID's merges, hints, splits, undos and trust changes (the settings travel in a file's header). */
+  oneidHistory: OneIdHistoryRecord,
 } as const;
 export type TableName = keyof typeof TABLE_RECORDS;
 export const TABLE_NAMES = Object.keys(TABLE_RECORDS) as TableName[];
