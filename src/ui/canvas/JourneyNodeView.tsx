@@ -1,0 +1,67 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { nodeType } from '../../core/journey/catalogue';
+import { pick } from '../../core/journey/text';
+import type { JourneyFlowNode } from './flowModel';
+import { NodeIcon } from './icons';
+import { useLang } from './useLang';
+
+/**
+ * A node's face: icon, title, summary, issue badge, its input and one labelled output per port.
+ * Memoised on React Flow's props; the data object only changes when the node record or its issue
+ * counts change (flowModel caches it), so panning and dragging others re-render nothing here.
+ */
+export const JourneyNodeView = memo(function JourneyNodeView({ data, selected }: NodeProps<JourneyFlowNode>) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { node, issues } = data;
+  const nt = nodeType(node.type);
+  if (!nt) {
+    return (
+      <div className="cv-node cv-node-unknown" data-testid="canvas-node" data-node-type={node.type}>
+        <Handle type="target" position={Position.Left} id="in" className="cv-handle cv-handle-in" />
+        <div className="cv-node-title">{t('canvas.node.unknownType', { type: node.type })}</div>
+      </div>
+    );
+  }
+  const title = node.label || pick(nt.title, lang);
+  const summary = nt.summary(node.config, lang);
+  const ports = nt.outputs(node.config);
+  return (
+    <div
+      className={`cv-node cv-cat-${nt.category}${selected ? ' cv-selected' : ''}${issues.errors ? ' cv-has-errors' : issues.warnings ? ' cv-has-warnings' : ''}`}
+      data-testid="canvas-node"
+      data-node-type={node.type}
+      data-node-title={title}
+    >
+      {nt.hasInput ? <Handle type="target" position={Position.Left} id="in" className="cv-handle cv-handle-in" data-testid="handle-in" aria-label={t('canvas.node.input')} /> : null}
+      <div className="cv-node-head">
+        <span className="cv-node-icon">
+          <NodeIcon name={nt.icon} />
+        </span>
+        <span className="cv-node-title">{title}</span>
+        {issues.errors ? (
+          <span className="cv-badge cv-badge-error" data-testid="node-errors" title={t('canvas.node.errors', { count: issues.errors })}>
+            {issues.errors}
+          </span>
+        ) : issues.warnings ? (
+          <span className="cv-badge cv-badge-warn" data-testid="node-warnings" title={t('canvas.node.warnings', { count: issues.warnings })}>
+            {issues.warnings}
+          </span>
+        ) : null}
+      </div>
+      {summary ? <div className="cv-node-summary">{summary}</div> : null}
+      {ports.length ? (
+        <div className="cv-ports">
+          {ports.map((p) => (
+            <div className="cv-port" key={p.id}>
+              {ports.length > 1 || p.id !== 'next' ? <span className="cv-port-label">{pick(p.label, lang)}</span> : null}
+              <Handle type="source" position={Position.Right} id={p.id} className="cv-handle cv-handle-out" data-testid={`handle-out-${p.id}`} aria-label={pick(p.label, lang)} />
+            </div>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+});
