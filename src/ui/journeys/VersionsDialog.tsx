@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { diffJourneys } from '../../core/journey/diff';
 import type { Journey, JourneyVersion } from '../../core/model';
 import { useCanWrite } from '../../app/store';
 import type { WorkspaceDB } from '../../storage/db';
 import { getJourney, listVersions, restoreVersion } from '../../storage/journeys';
 import { listAudiences } from '../../storage/audiences';
 import { Button, Dialog, ErrorBox, formatDateTime, useLocale } from '../kit';
-// TEMP until src/core/journey/diff.ts lands: import { DiffList } from './DiffList';
+import { DiffList } from './DiffList';
 import './journeys.css';
 
 /**
@@ -104,7 +105,7 @@ export function VersionsDialog({ db, journey, onClose, onRestored }: { db: Works
                   </div>
                 </div>
               ) : null}
-              {comparing === v.revision ? <p className="k-muted" data-testid="version-diff">{audiences.size >= 0 ? '…' : null}</p> : null}
+              {comparing === v.revision ? <DiffList diff={diffJourneys(v.journey, draft)} after={draft} audiences={audiences} /> : null}
             </li>
           ))}
         </ol>
