@@ -7,10 +7,13 @@ import type { Journey, JourneyEdge, JourneyNode, JourneyNote, JourneySettings } 
  * Commands are data, so they can be logged, merged (a drag is one command) and tested.
  */
 export type Change =
-  | { coll: 'nodes'; id: string; before: JourneyNode | null; after: JourneyNode | null }
-  | { coll: 'edges'; id: string; before: JourneyEdge | null; after: JourneyEdge | null }
-  | { coll: 'notes'; id: string; before: JourneyNote | null; after: JourneyNote | null }
+  | { coll: 'nodes'; id: string; before: JourneyNode | null; after: JourneyNode | null; at?: number }
+  | { coll: 'edges'; id: string; before: JourneyEdge | null; after: JourneyEdge | null; at?: number }
+  | { coll: 'notes'; id: string; before: JourneyNote | null; after: JourneyNote | null; at?: number }
   | { coll: 'meta'; id: MetaField; before: unknown; after: unknown };
+// `at`: where a removed record stood in its list when the change applies, so that undoing the
+// removal puts it back in place (list order is drawing order: notes and nodes overlap by it).
+// An insertion without `at` appends.
 
 export type MetaField = 'name' | 'description' | 'owner' | 'settings';
 
@@ -23,27 +26,30 @@ export interface Command {
 }
 
 type Rec = { id: string };
-function applyColl<T extends Rec>(list: T[], changes: { id: string; before: T | null; after: T | null }[]): T[] {
+/** Changes apply in order, each to the list the previous one left (removal splices, insertion at `at` or the end). */
+function applyColl<T extends Rec>(list: T[], changes: { id: string; before: T | null; after: T | null; at?: number }[]): T[] {
   if (changes.length === 0) return list;
-  const byId = new Map(list.map((r, i) => [r.id, i]));
   const out = list.slice();
-  const removed = new Set<string>();
+  let byId: Map<string, number> | null = null;
+  const indexOf = (id: string) => (byId ??= new Map(out.map((r, i) => [r.id, i]))).get(id);
   for (const c of changes) {
-    const i = byId.get(c.id);
+    const i = indexOf(c.id);
     if (c.after === null) {
-      if (i !== undefined) removed.add(c.id);
-    } else if (i !== undefined && !removed.has(c.id)) {
+      if (i === undefined) continue;
+      out.splice(i, 1);
+      if (i === out.length) byId!.delete(c.id);
+      else byId = null;
+    } else if (i !== undefined) {
       out[i] = c.after;
+    } else if (c.at === undefined || c.at >= out.length) {
+      byId!.set(c.id, out.length);
+      out.push(c.after);
     } else {
-      removed.delete(c.id);
-      if (i !== undefined) out[i] = c.after;
-      else {
-        byId.set(c.id, out.length);
-        out.push(c.after);
-      }
+      out.splice(Math.max(0, c.at), 0, c.after);
+      byId = null;
     }
   }
-  return removed.size ? out.filter((r) => !removed.has(r.id)) : out;
+  return out;
 }
 
 export function applyChanges(j: Journey, changes: readonly Change[]): Journey {
@@ -76,6 +82,13 @@ export function applyCommand(j: Journey, cmd: Command): Journey {
 const put = <T extends Rec>(coll: 'nodes' | 'edges' | 'notes', before: T | null, after: T | null): Change =>
   ({ coll, id: (after ?? before)!.id, before, after }) as Change;
 
+/** Removals of the records matching `gone`, last first, each knowing its index (see Change.at). */
+function removals<T extends Rec>(coll: 'nodes' | 'edges' | 'notes', list: readonly T[], gone: (r: T) => boolean): Change[] {
+  const out: Change[] = [];
+  for (let i = list.length - 1; i >= 0; i--) if (gone(list[i])) out.push({ ...put(coll, list[i], null), at: i } as Change);
+  return out;
+}
+
 export function addElements(label: string, add: { nodes?: JourneyNode[]; edges?: JourneyEdge[]; notes?: JourneyNote[] }): Command {
   return {
     label,
@@ -92,10 +105,11 @@ export function removeElements(j: Journey, ids: { nodes?: Iterable<string>; edge
   const nodeIds = new Set(ids.nodes ?? []);
   const edgeIds = new Set(ids.edges ?? []);
   const noteIds = new Set(ids.notes ?? []);
-  const changes: Change[] = [];
-  for (const e of j.edges) if (edgeIds.has(e.id) || nodeIds.has(e.source) || nodeIds.has(e.target)) changes.push(put('edges', e, null));
-  for (const n of j.nodes) if (nodeIds.has(n.id)) changes.push(put('nodes', n, null));
-  for (const n of j.notes) if (noteIds.has(n.id)) changes.push(put('notes', n, null));
+  const changes: Change[] = [
+    ...removals('edges', j.edges, (e) => edgeIds.has(e.id) || nodeIds.has(e.source) || nodeIds.has(e.target)),
+    ...removals('nodes', j.nodes, (n) => nodeIds.has(n.id)),
+    ...removals('notes', j.notes, (n) => noteIds.has(n.id)),
+  ];
   return { label: 'delete', changes };
 }
 
@@ -127,8 +141,7 @@ export function updateNote(j: Journey, id: string, patch: Partial<Omit<JourneyNo
 
 /** An output port leads to one node: connecting it again replaces its edge. */
 export function connect(j: Journey, edge: JourneyEdge): Command {
-  const changes: Change[] = [];
-  for (const e of j.edges) if (e.source === edge.source && e.sourcePort === edge.sourcePort) changes.push(put('edges', e, null));
+  const changes = removals('edges', j.edges, (e) => e.source === edge.source && e.sourcePort === edge.sourcePort);
   changes.push(put('edges', null, edge));
   return { label: 'connect', changes };
 }
