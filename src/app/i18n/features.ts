@@ -12,6 +12,7 @@ import { tagsStrings } from '../../ui/tags/strings';
 import { lifecycleStrings } from '../../ui/lifecycle/strings';
 import { journeysStrings } from '../../ui/journeys/strings';
 import { canvasStrings } from '../../ui/canvas/strings';
+import { journeySettingsStrings } from '../../ui/canvas/settings/strings';
 
 /** Every feature's strings; add a feature's `strings.ts` here. */
-export const FEATURE_STRINGS: FeatureStrings[] = [shellStrings, pwaStrings, kitStrings, dataStrings, settingsStrings, placeholderStrings, importStrings, rulesStrings, audiencesStrings, tagsStrings, lifecycleStrings, journeysStrings, canvasStrings];
+export const FEATURE_STRINGS: FeatureStrings[] = [shellStrings, pwaStrings, kitStrings, dataStrings, settingsStrings, placeholderStrings, importStrings, rulesStrings, audiencesStrings, tagsStrings, lifecycleStrings, journeysStrings, canvasStrings, journeySettingsStrings];
