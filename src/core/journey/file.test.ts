@@ -4,7 +4,8 @@ import { JourneySchema, defaultJourneySettings, type Journey, type JourneyNode }
 import { nodeType } from './catalogue';
 import { configDefaults } from './fields';
 import { sequentialIds } from './ids';
-import { JOURNEY_FILE_FORMAT, JOURNEY_FILE_VERSION, exportJourneyFile, importJourneyFile, jsonErrorPosition, type ImportOutcome, type JourneyFile } from './file';
+import { JOURNEY_FILE_FORMAT, JOURNEY_FILE_VERSION, exportJourneyFile, importJourneyFile, type ImportOutcome, type JourneyFile } from './file';
+import { jsonErrorPosition } from './jsonPosition';
 import { canPublish, validateJourney } from './validate';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -122,10 +123,12 @@ describe('importJourneyFile: errors', () => {
     expect(jsonErrorPosition(text, 'Expected double-quoted property name in JSON at position 14')).toEqual({ line: 3, column: 3 });
     expect(jsonErrorPosition(text, 'Expected double-quoted property name in JSON at position 14 (line 3 column 3)')).toEqual({ line: 3, column: 3 });
     expect(jsonErrorPosition(text, 'JSON.parse: expected double-quoted property name at line 3 column 3 of the JSON data')).toEqual({ line: 3, column: 3 });
+    // No place in the message: found by scanning the text.
     expect(jsonErrorPosition('{"a":', 'Unexpected end of JSON input')).toEqual({ line: 1, column: 6 });
-    expect(jsonErrorPosition('[1,]', `Unexpected token ']', "[1,]" is not valid JSON`)).toBeNull();
-    const e = err(importJourneyFile('[1,]', opts()));
-    expect(e.message.en).toBe('This file is not valid JSON.');
+    expect(jsonErrorPosition('{\n  "a": [1,]\n}', `Unexpected token ']', ... is not valid JSON`)).toEqual({ line: 2, column: 11 });
+    expect(err(importJourneyFile('{\n "format": "meridian.journey",\n}', opts())).message.en).toBe('This file is not valid JSON (line 3, column 1).');
+    // Nothing to go on: no place.
+    expect(jsonErrorPosition('[1]', 'Something odd')).toBeNull();
   });
 
   it('another kind of file is named as such, with the path', () => {

@@ -4,6 +4,7 @@ import { formatIssues, load } from '../model/versioned';
 import { nodeType } from './catalogue';
 import { configDefaults } from './fields';
 import type { IdFactory } from './ids';
+import { jsonErrorPosition } from './jsonPosition';
 import { L, type Text } from './text';
 
 /**
@@ -107,18 +108,6 @@ function utf8Bytes(text: string, stopAbove: number): number {
     } else n += 3;
   }
   return n;
-}
-
-/** Line and column (1-based) of a JSON.parse failure, from the engine's wording, when it says. */
-export function jsonErrorPosition(text: string, message: string): { line: number; column: number } | null {
-  const lc = /line (\d+) column (\d+)/i.exec(message);
-  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
-  const pos = /position (\d+)/i.exec(message);
-  const at = pos ? Number(pos[1]) : /unexpected end of (json )?(input|data)/i.test(message) ? text.length : null;
-  if (at === null || at > text.length) return null;
-  const before = text.slice(0, at);
-  const line = before.split('\n').length;
-  return { line, column: at - before.lastIndexOf('\n') };
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | Fail {
