@@ -115,9 +115,9 @@ describe('summarizeMembers', () => {
     const s = summarizeMembers(cols, asOf);
     // 'twice' as of Jan 31: sale days Jan 1 (twice, one occasion) and Jan 11 -> x = 1, t_x = 10, T = 31; 'same' is identical.
     expect(s.members).toBe(2);
-    expect([...s.x]).toEqual([1]);
-    expect([...s.tx]).toEqual([10]);
-    expect([...s.T]).toEqual([31]);
+    expect(Array.from(s.x)).toEqual([1]);
+    expect(Array.from(s.tx)).toEqual([10]);
+    expect(Array.from(s.T)).toEqual([31]);
     expect([...s.weight]).toEqual([2]);
   });
 });
