@@ -146,6 +146,8 @@ describe('importJourneyFile: errors', () => {
     expect(e.path).toBe('journey.nodes.2.position');
     expect(e.message.en).toContain('journey.nodes.2.position');
     expect(err(importJourneyFile(edited(sample(), (f) => (f.journey.name = 7)), opts())).path).toBe('journey.name');
+    expect(err(importJourneyFile(edited(sample(), (f) => delete f.journey.v), opts())).path).toBe('journey.v');
+    expect(err(importJourneyFile(edited(sample(), (f) => (f.journey.nodes = 'none')), opts())).path).toBe('journey.nodes');
   });
 
   it('a file or a journey from a newer Meridian is refused, saying which versions', () => {
@@ -203,6 +205,7 @@ describe('importJourneyFile: restore', () => {
     expect(o.journey.notes[1].id).not.toBe('s1');
     warned(o, 'Two nodes had the id “out”');
     warned(o, 'Two notes had the id “s1”');
+    warned(o, 'Two connections had the id “e1”');
   });
 
   it('drops config keys the type does not know and fills missing ones from its defaults', () => {

@@ -163,7 +163,7 @@ export function importJourneyFile(
   const loaded = load(JourneyRecord, restored);
   if (!loaded.ok) {
     const i = loaded.error.issues?.[0];
-    const path = i ? (i.path === '(root)' ? 'journey' : `journey.${i.path}`) : 'journey';
+    const path = i ? (i.path === '(root)' ? 'journey' : `journey.${i.path}`) : loaded.error.reason === 'no-version' ? 'journey.v' : 'journey';
     const why = i?.message ?? loaded.error.message;
     return fail(L(`The journey in this file is damaged: ${path}: ${why}.`, `文件中的旅程已损坏：${path}：${why}。`), path);
   }
@@ -226,7 +226,9 @@ function restoreGraph(doc: Record<string, unknown>, newId: IdFactory, warnings: 
     const ports = new Set<string>();
     let dangling = 0;
     let twice = 0;
-    const kept = uniqueIds(edges, 'e', taken, newId, () => {}).filter((e) => {
+    const kept = uniqueIds(edges, 'e', taken, newId, (id) =>
+      warnings.push(L(`Two connections had the id “${id}”; the second got a new id.`, `两条连线的 id 都是“${id}”，第二条已换用新 id。`)),
+    ).filter((e) => {
       if (!nodeIds.has(e.source) || !nodeIds.has(e.target)) {
         dangling++;
         return false;
