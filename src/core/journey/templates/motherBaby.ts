@@ -1,5 +1,5 @@
 import { defaultJourneySettings } from '../../model/journey';
-import { L } from '../text';
+import { L, type Text } from '../text';
 import { ph, quote, rule } from './draw';
 import type { TemplateDef } from './types';
 
@@ -30,17 +30,18 @@ export const motherBaby: TemplateDef = {
     )),
   ],
   build: (d, v) => {
-    const tip = (row: number, entry: Record<string, unknown>, label: ReturnType<typeof L>, content: ReturnType<typeof L> | string, sop: ReturnType<typeof L>) => {
+    /** A lane: the stage's event, its content from the guide, an exit, the SOP note. */
+    const tip = (row: number, entry: Record<string, unknown>, label: Text, topic: Text, content: Text | string, sop: Text) => {
       const e = d.node('entry.event', 0, row, entry, label);
-      const m = d.node('action.wecom1v1', 1, row, { content: typeof content === 'string' ? content : d.t(content) }, L('Stage content', '阶段内容'));
+      const m = d.node('action.wecom1v1', 1, row, { content: typeof content === 'string' ? content : d.t(content) }, topic);
       d.chain(e, m, d.node('flow.exit', 2, row, { reason: d.t(label) }));
       d.note(3, row, sop, 2);
     };
 
-    tip(0, { event: 'pregnancy_week', week: 12 }, L('Pregnancy week 12', '孕 12 周'),
+    tip(0, { event: 'pregnancy_week', week: 12 }, L('Pregnancy week 12', '孕 12 周'), L('Folic acid', '叶酸'),
       L('{{name}}, in early pregnancy folic acid matters most. Here is what to take and when; ask {{guide}} anything.', '{{name}}，孕早期最重要的是补充叶酸。这是补充建议，有问题随时问{{guide}}。'),
       L('Early pregnancy: folic acid.', '孕早期：叶酸。'));
-    tip(1, { event: 'pregnancy_week', week: 20 }, L('Pregnancy week 20', '孕 20 周'),
+    tip(1, { event: 'pregnancy_week', week: 20 }, L('Pregnancy week 20', '孕 20 周'), L('Calcium and iron', '补钙补铁'),
       L('{{name}}, mid-pregnancy is the time for calcium and iron. Our nutritionist’s guide is ready for you.', '{{name}}，孕中期注意补钙补铁，营养师指南已为您备好。'),
       L('Mid-pregnancy: calcium and iron.', '孕中期：钙、铁。'));
 
@@ -51,7 +52,7 @@ export const motherBaby: TemplateDef = {
     const kitMsg = d.node('action.wecom1v1', 2, 2, { content: d.t(L('{{name}}, the big day is near! Our birth-kit checklist, and {{coupon}} to get it ready.', '{{name}}，宝宝就快来了！待产包清单送上，另附{{coupon}}助您备齐。')) }, L('Birth-kit checklist', '待产包清单'));
     d.chain(late, kit, kitMsg, d.node('flow.exit', 3, 2, { reason: d.t(L('birth kit', '待产包')) }));
 
-    tip(3, { event: 'baby_month_age', monthAge: 6 }, L('Baby 6 months', '宝宝 6 月龄'), v.text('weaningScript'), L('6 months: weaning, first foods (and formula stage 2).', '6 月龄：添加辅食（奶粉换 2 段）。'));
+    tip(3, { event: 'baby_month_age', monthAge: 6 }, L('Baby 6 months', '宝宝 6 月龄'), L('Weaning guide', '辅食指南'), v.text('weaningScript'), L('6 months: weaning, first foods (and formula stage 2).', '6 月龄：添加辅食（奶粉换 2 段）。'));
 
     // Month 12: formula stage 3 for those not buying it yet, with a coupon, a wait and a reminder.
     const s3 = quote(v.text('stage3Sku'));
