@@ -6,6 +6,8 @@ import type { Journey, JourneyNode } from '../../core/model';
 import { nodeTitle, valueText } from './diffText';
 import { useLang } from './useLang';
 
+const META_LABELS = new Set(['name', 'description', 'owner']);
+
 /** What changed between a published version and the draft, as a readable list. */
 export function DiffList({ diff, after, audiences }: { diff: JourneyDiff; after: Journey; audiences: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
@@ -33,7 +35,7 @@ export function DiffList({ diff, after, audiences }: { diff: JourneyDiff; after:
           <ul>
             {meta.map((m) => (
               <li key={m.field} data-testid="diff-meta">
-                {t('journeys.diff.field', { field: m.field, before: valueText(m.before, { empty }), after: valueText(m.after, { empty }) })}
+                {t('journeys.diff.field', { field: META_LABELS.has(m.field) ? t(`journeys.diff.meta.${m.field}`) : m.field, before: valueText(m.before, { empty }), after: valueText(m.after, { empty }) })}
               </li>
             ))}
           </ul>

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CHANNEL_LABELS } from '../../core/journey/fields';
 import { newId } from '../../core/journey/ids';
 import { pick, type Lang } from '../../core/journey/text';
-import { instantiateTemplate, TEMPLATES } from '../../core/journey/templates';
-import type { JourneyTemplate, Placeholder } from '../../core/journey/templates/types';
+import { instantiateTemplate, placeholderDefault, TEMPLATES, type JourneyTemplate, type Placeholder } from '../../core/journey/templates';
 import { CHANNELS, type Audience, type Journey } from '../../core/model';
 import { listAudiences } from '../../storage/audiences';
 import type { WorkspaceDB } from '../../storage/db';
@@ -17,7 +16,7 @@ type Template = JourneyTemplate;
 
 /** Each placeholder's default, wording in the UI language where the template has it in both. */
 const initialValues = (tpl: Template, lang: Lang): Record<string, string> =>
-  Object.fromEntries(tpl.placeholders.map((p) => [p.key, p.defaultText ? pick(p.defaultText, lang) : p.default]));
+  Object.fromEntries(tpl.placeholders.map((p) => [p.key, placeholderDefault(p, lang)]));
 
 /** Pick a template, fill in its placeholders (an audience picker for audiences), create the journey. */
 export function TemplateDialog({ db, onClose, onCreated }: { db: WorkspaceDB; onClose: () => void; onCreated: (j: Journey) => void }) {

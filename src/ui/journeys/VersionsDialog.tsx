@@ -4,7 +4,7 @@ import { diffJourneys } from '../../core/journey/diff';
 import type { Journey, JourneyVersion } from '../../core/model';
 import { useCanWrite } from '../../app/store';
 import type { WorkspaceDB } from '../../storage/db';
-import { getJourney, listVersions, restoreVersion } from '../../storage/journeys';
+import { listVersions, restoreVersion } from '../../storage/journeys';
 import { listAudiences } from '../../storage/audiences';
 import { Button, Dialog, ErrorBox, formatDateTime, useLocale } from '../kit';
 import { DiffList } from './DiffList';
@@ -20,8 +20,9 @@ export function VersionsDialog({ db, journey, onClose, onRestored }: { db: Works
   const locale = useLocale();
   const canWrite = useCanWrite();
   const [versions, setVersions] = useState<JourneyVersion[] | null>(null);
-  // The draft as stored (the caller's copy may be older, e.g. the list's).
+  // The draft to compare with: the caller's copy (the editor's may be ahead of storage), then the restored one.
   const [draft, setDraft] = useState<Journey>(journey);
+  useEffect(() => setDraft(journey), [journey]);
   const [audiences, setAudiences] = useState<ReadonlyMap<string, string>>(new Map());
   const [comparing, setComparing] = useState<number | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
@@ -30,9 +31,8 @@ export function VersionsDialog({ db, journey, onClose, onRestored }: { db: Works
   const [error, setError] = useState<unknown>(null);
 
   const load = useCallback(() => {
-    Promise.all([listVersions(db, journey.id), getJourney(db, journey.id), listAudiences(db)]).then(([vs, d, as]) => {
+    Promise.all([listVersions(db, journey.id), listAudiences(db)]).then(([vs, as]) => {
       setVersions(vs);
-      if (d) setDraft(d);
       setAudiences(new Map(as.map((a) => [a.id, a.name])));
     }, setError);
   }, [db, journey.id]);

@@ -73,6 +73,7 @@ export const journeysStrings = defineStrings(
       field: '{{field}}: {{before}} → {{after}}',
       empty: '(empty)',
       label: 'title',
+      meta: { name: 'Name', description: 'Description', owner: 'Owner' },
     },
   },
   {
@@ -146,6 +147,7 @@ export const journeysStrings = defineStrings(
       field: '{{field}}：{{before}} → {{after}}',
       empty: '（空）',
       label: '标题',
+      meta: { name: '名称', description: '说明', owner: '负责人' },
     },
   },
 );
