@@ -4,7 +4,7 @@ import { parseRule, printRule, stripSpans, type Rule } from '../../rules';
 import { nodeType } from '../catalogue';
 import { newId, sequentialIds } from '../ids';
 import { canPublish, validateJourney, type ValidationContext } from '../validate';
-import { COL_W, NODE_H, NODE_W, ROW_H } from './draw';
+import { COL_W, MESSAGE_CHANNELS, NODE_H, NODE_W, ROW_H } from './draw';
 import { TEMPLATES, instantiateTemplate, placeholderDefault, templateById, type JourneyTemplate, type TemplateResult } from '.';
 
 const AUDIENCE = 'aud-1';
@@ -176,6 +176,16 @@ describe('placeholders are applied', () => {
     expect(errors(sms)).toEqual([]);
     const lc = make(tpl('lifecycle'), { memberDay: '31', memberDayTime: '25:00' });
     expect(byType(lc, 'entry.schedule')[0].config).toMatchObject({ frequency: 'monthly', dayOfMonth: 28, time: '10:00', date: '2026-03-02' });
+  });
+
+  it('stays valid for every message channel and for any coupon validity a marketer would pick', () => {
+    for (const t of TEMPLATES)
+      for (const p of t.placeholders.filter((x) => x.kind === 'channel'))
+        for (const ch of MESSAGE_CHANNELS) expect(errors(make(t, { [p.key]: ch })), `${t.id} ${ch}`).toEqual([]);
+    for (let days = 1; days <= 30; days++) {
+      for (const id of ['anniversary', 'birthday', 'closedStores']) expect(errors(make(tpl(id), { validityDays: String(days) })), `${id} ${days}`).toEqual([]);
+      expect(errors(make(tpl('productAB'), { windowDays: String(days) })), `productAB ${days}`).toEqual([]);
+    }
   });
 
   it('a value out of a field’s range is left for validation to report', () => {
