@@ -142,6 +142,15 @@ export function validateJourney(j: Journey, ctx: ValidationContext): ValidationI
 
   for (const p of capProblems(j, next)) add(p);
   for (const p of settingsProblems(j)) add(p);
+  const settingRules = [
+    ['goal', j.settings.goal.rule, L('Journey goal', '旅程目标')],
+    ['exitRule', j.settings.exitRule, L('Exit rule', '退出条件')],
+  ] as const;
+  for (const [field, rule, label] of settingRules) {
+    if (!rule) continue;
+    for (const ri of typecheck(rule, ruleCtx))
+      add({ code: 'rule-invalid', severity: 'error', field: `settings.${field}`, message: L(`${label.en}: ${ri.message}`, `${label.zh}：${ri.message}`) });
+  }
   return issues;
 }
 

@@ -1,7 +1,7 @@
 import type { Channel } from '../../model/common';
 import { CHANNEL_LABELS, messageFields } from '../fields';
 import { L } from '../text';
-import { defineNode, num, str } from './define';
+import { defineNode, num, str, touchStep } from './define';
 import type { NodeProblem } from './types';
 
 const firstLine = (c: Record<string, unknown>) => str(c.content).split('\n')[0].slice(0, 40);
@@ -16,6 +16,7 @@ export const wecom1v1 = defineNode({
   fields: messageFields(0, 'Hi {{name}}, '),
   touch: fixed('wecom_1v1'),
   summary: firstLine,
+  compile: (c, cx) => touchStep('wecom_1v1', c, cx),
 });
 
 export const wecomMoments = defineNode({
@@ -27,6 +28,7 @@ export const wecomMoments = defineNode({
   fields: messageFields(0),
   touch: fixed('wecom_moments'),
   summary: firstLine,
+  compile: (c, cx) => touchStep('wecom_moments', c, cx),
 });
 
 export const wecomGroup = defineNode({
@@ -42,6 +44,7 @@ export const wecomGroup = defineNode({
   },
   touch: fixed('wecom_group'),
   summary: (c, lang) => (c.lbs ? L('regional group (LBS)', '地区社群（LBS）')[lang] : str(c.group)),
+  compile: (c, cx) => touchStep('wecom_group', c, cx, { lbs: c.lbs === true, group: c.lbs ? null : str(c.group) }),
 });
 
 export const oaTemplate = defineNode({
@@ -56,6 +59,7 @@ export const oaTemplate = defineNode({
   },
   touch: fixed('oa_template'),
   summary: (c) => str(c.template),
+  compile: (c, cx) => touchStep('oa_template', c, cx, { template: str(c.template) }),
 });
 
 export const sms = defineNode({
@@ -67,6 +71,7 @@ export const sms = defineNode({
   fields: messageFields(0.05),
   touch: fixed('sms'),
   summary: firstLine,
+  compile: (c, cx) => touchStep('sms', c, cx),
 });
 
 export const coupon = defineNode({
@@ -92,6 +97,7 @@ export const coupon = defineNode({
   },
   summary: (c, lang) =>
     `${num(c.amount)}${num(c.threshold) > 0 ? ` / ${num(c.threshold)}` : ''} · ${num(c.validityDays)} ${L('days', '天')[lang]}`,
+  compile: (c, cx) => ({ k: 'coupon', name: str(c.name), amountCents: cx.cents(c.amount), thresholdCents: cx.cents(c.threshold), validityDays: num(c.validityDays), costCents: cx.cents(c.costPerTouch) }),
 });
 
 export const points = defineNode({
@@ -106,6 +112,7 @@ export const points = defineNode({
     costPerTouch: { kind: 'money', label: L('Cost per grant', '单次发放成本'), default: 0, min: 0, max: 1000 },
   },
   summary: (c) => `+${num(c.points)}`,
+  compile: (c, cx) => ({ k: 'points', points: num(c.points), reason: str(c.reason), costCents: cx.cents(c.costPerTouch) }),
 });
 
 const inviteChannel = {
@@ -139,6 +146,10 @@ export const draw = defineNode({
   },
   touch: (c) => (str(c.channel) || 'wecom_1v1') as Channel,
   summary: (c, lang) => `${c.activity === 'check_in' ? L('check-in', '签到')[lang] : L('lucky draw', '抽奖')[lang]} · ${str(c.prize)}`,
+  compile: (c, cx) =>
+    touchStep((str(c.channel) || 'wecom_1v1') as Channel, c, cx, {
+      activity: str(c.activity), alwaysWins: c.activity === 'lucky_draw' && c.alwaysWins === true, days: c.activity === 'check_in' ? num(c.days) : null, prize: str(c.prize),
+    }),
 });
 
 export const live = defineNode({
@@ -156,6 +167,7 @@ export const live = defineNode({
   },
   touch: (c) => (str(c.channel) || 'wecom_1v1') as Channel,
   summary: (c) => `${str(c.title)} ${str(c.date)}`.trim(),
+  compile: (c, cx) => touchStep((str(c.channel) || 'wecom_1v1') as Channel, c, cx, { live: str(c.title), day: cx.day(c.date), minute: cx.minute(c.time) }),
 });
 
 export const tagAction = defineNode({
@@ -177,6 +189,7 @@ export const tagAction = defineNode({
     tag: { kind: 'tag', label: L('Tag', '标签'), required: true, allowNew: true, help: L('A new name becomes a result tag when the journey is published.', '新名称会在发布旅程时创建为结果标签。') },
   },
   summary: (c) => `${c.op === 'remove' ? '−' : '+'} ${str(c.tag)}`,
+  compile: (c) => ({ k: 'tag', op: c.op === 'remove' ? 'remove' : 'add', tag: str(c.tag) }),
 });
 
 export const attribute = defineNode({
@@ -190,6 +203,7 @@ export const attribute = defineNode({
     value: { kind: 'text', label: L('Value', '值'), default: '', max: 500 },
   },
   summary: (c) => `${str(c.attribute)} = ${str(c.value)}`,
+  compile: (c) => ({ k: 'attribute', attribute: str(c.attribute), value: str(c.value) }),
 });
 
 export const assign = defineNode({
@@ -221,6 +235,7 @@ export const assign = defineNode({
     name: { kind: 'text', label: L('Name', '名称'), default: '', max: 200, required: true, when: { field: 'how', is: ['named'] } },
   },
   summary: (c) => `${str(c.what)} · ${str(c.how)}`,
+  compile: (c) => ({ k: 'assign', what: c.what === 'store' ? 'store' : 'guide', how: c.how === 'nearest' ? 'nearest' : c.how === 'named' ? 'named' : 'region', name: c.how === 'named' ? str(c.name) : '' }),
 });
 
 export const webhook = defineNode({
@@ -253,6 +268,7 @@ export const webhook = defineNode({
     return ok ? [] : [{ code: 'webhook-url', field: 'url', severity: 'error', message: L('Enter a full http(s) URL.', '请输入完整的 http(s) 地址。') }];
   },
   summary: (c) => str(c.url).replace(/^https?:\/\//, '').slice(0, 40),
+  compile: (c) => ({ k: 'webhook', url: str(c.url), method: c.method === 'PUT' ? 'PUT' : 'POST', body: str(c.body) }),
 });
 
 export const guideTask = defineNode({
@@ -267,6 +283,7 @@ export const guideTask = defineNode({
     dueDays: { kind: 'int', label: L('Due within', '完成期限'), default: 3, min: 1, max: 90, unit: 'days' },
   },
   summary: (c) => str(c.title),
+  compile: (c) => ({ k: 'task', title: str(c.title), instructions: str(c.instructions), dueDays: num(c.dueDays) }),
 });
 
 export { CHANNEL_LABELS };

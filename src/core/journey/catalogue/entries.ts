@@ -1,5 +1,5 @@
 import { L } from '../text';
-import { defineNode, num, str } from './define';
+import { defineNode, num, str, strOrNull } from './define';
 import { ENTRY_EVENTS, STAGE_OPTIONS, WEEKDAY_OPTIONS, optionLabel } from './events';
 
 export const audienceEntry = defineNode({
@@ -21,6 +21,7 @@ export const audienceEntry = defineNode({
     },
   },
   summary: (c, lang) => (c.mode === 'join' ? L('on joining', '加入时进入')[lang] : L('snapshot at start', '开始时快照')[lang]),
+  compile: (c, cx) => ({ k: 'enterAudience', audienceId: str(c.audienceId), audienceName: cx.audienceName(str(c.audienceId)), mode: c.mode === 'join' ? 'join' : 'snapshot' }),
 });
 
 export const eventEntry = defineNode({
@@ -45,6 +46,18 @@ export const eventEntry = defineNode({
     if (c.event === 'pregnancy_week') return `${e}: ${num(c.week)}`;
     if (c.event === 'stage_changed') return `${e}: ${optionLabel(STAGE_OPTIONS, c.stage, lang)}`;
     return e;
+  },
+  compile: (c, cx) => {
+    const ev = str(c.event);
+    const n = ev === 'birthday' ? num(c.daysBefore) : ev === 'baby_month_age' ? num(c.monthAge) : ev === 'pregnancy_week' ? num(c.week) : null;
+    return {
+      k: 'enterEvent',
+      event: ev,
+      tag: ev === 'tag_added' || ev === 'tag_removed' ? strOrNull(c.tag) : null,
+      stage: ev === 'stage_changed' ? strOrNull(c.stage) : null,
+      n,
+      filter: c.filter ? cx.rule(c.filter) : null,
+    };
   },
 });
 
@@ -76,4 +89,13 @@ export const scheduleEntry = defineNode({
     const f = { once: L('once', '一次'), daily: L('daily', '每天'), weekly: L('weekly', '每周'), monthly: L('monthly', '每月') }[str(c.frequency) as 'once'];
     return `${f ? f[lang] : ''} ${str(c.time)}`.trim();
   },
+  compile: (c, cx) => ({
+    k: 'enterSchedule',
+    frequency: (['once', 'daily', 'weekly', 'monthly'] as const).find((f) => f === c.frequency) ?? 'once',
+    startDay: cx.day(c.date),
+    minute: cx.minute(c.time),
+    weekday: c.frequency === 'weekly' ? Number(c.weekday) : null,
+    dayOfMonth: c.frequency === 'monthly' ? num(c.dayOfMonth) : null,
+    rule: cx.rule(c.rule),
+  }),
 });

@@ -1,7 +1,7 @@
 import { CHANNELS } from '../../model/common';
 import { CHANNEL_LABELS, durationFields, type Branch } from '../fields';
 import { L, type Text } from '../text';
-import { defineNode, num, str } from './define';
+import { defineNode, minutesOf, num, str, strOrNull } from './define';
 import { STAGE_OPTIONS, WAIT_EVENTS, optionLabel } from './events';
 import type { NodeProblem, Port } from './types';
 
@@ -35,6 +35,12 @@ export const wait = defineNode({
   delays: true,
   summary: (c, lang) =>
     c.mode === 'until_date' ? `→ ${str(c.date)} ${str(c.time)}` : c.mode === 'best_time' ? L('best time', '最佳时间')[lang] : dur(c, lang),
+  compile: (c, cx) =>
+    c.mode === 'until_date'
+      ? { k: 'waitUntil', day: cx.day(c.date), minute: cx.minute(c.time) }
+      : c.mode === 'best_time'
+        ? { k: 'waitBestTime' }
+        : { k: 'wait', minutes: minutesOf(c) },
 });
 
 export const waitEvent = defineNode({
@@ -54,6 +60,7 @@ export const waitEvent = defineNode({
     { id: 'timeout', label: L('Timed out', '超时') },
   ],
   summary: (c, lang) => `${optionLabel(WAIT_EVENTS, c.event, lang)} ≤ ${dur(c, lang)}`,
+  compile: (c) => ({ k: 'waitEvent', event: str(c.event), tag: c.event === 'tag_added' ? strOrNull(c.tag) : null, timeoutMinutes: minutesOf(c) }),
 });
 
 export const condition = defineNode({
@@ -67,6 +74,7 @@ export const condition = defineNode({
     { id: 'yes', label: L('Yes', '是') },
     { id: 'no', label: L('No', '否') },
   ],
+  compile: (c, cx) => ({ k: 'condition', rule: cx.rule(c.rule) }),
 });
 
 const SPLIT_BY = [
@@ -111,6 +119,12 @@ export const multiSplit = defineNode({
     return out;
   },
   summary: (c, lang) => `${optionLabel(SPLIT_BY, c.by, lang)} · ${branchesOf(c.branches).length + 1}`,
+  compile: (c) => ({
+    k: 'multiSplit',
+    by: (['tagGroup', 'stage', 'region', 'channel'] as const).find((b) => b === c.by) ?? 'stage',
+    tagGroup: c.by === 'tagGroup' ? strOrNull(c.tagGroup) : null,
+    branches: branchesOf(c.branches).map((b) => ({ port: branchPort(b).id, value: (b.value ?? '').trim() })),
+  }),
 });
 
 function percentSum(branches: Branch[], extra = 0): number {
@@ -148,6 +162,7 @@ export const randomSplit = defineNode({
     return sum === 100 ? [] : [sumProblem(sum, L('The branches', '各分支'))];
   },
   summary: (c) => branchesOf(c.branches).map((b) => `${b.label || b.id} ${b.percent ?? 0}%`).join(' · '),
+  compile: (c) => ({ k: 'random', branches: branchesOf(c.branches).map((b) => ({ port: branchPort(b).id, percent: b.percent ?? 0 })) }),
 });
 
 export const abTest = defineNode({
@@ -176,6 +191,7 @@ export const abTest = defineNode({
     return sum === 100 ? [] : [sumProblem(sum, L('Variants and control', '各版本与对照组'))];
   },
   summary: (c, lang) => `${branchesOf(c.branches).map((b) => `${b.label || b.id} ${b.percent ?? 0}%`).join(' · ')} · ${L('control', '对照')[lang]} ${num(c.controlPercent)}%`,
+  compile: (c) => ({ k: 'ab', branches: branchesOf(c.branches).map((b) => ({ port: branchPort(b).id, percent: b.percent ?? 0 })), controlPercent: num(c.controlPercent) }),
 });
 
 export const goal = defineNode({
@@ -194,6 +210,7 @@ export const goal = defineNode({
     { id: 'missed', label: L('Not met', '未达成') },
   ],
   summary: (c, lang) => `≤ ${num(c.windowDays)} ${L('days', '天')[lang]}`,
+  compile: (c, cx) => ({ k: 'goal', rule: cx.rule(c.rule), windowDays: num(c.windowDays) }),
 });
 
 export const jump = defineNode({
@@ -204,6 +221,8 @@ export const jump = defineNode({
   description: L('Continue at another node of this journey.', '跳转到本旅程的另一个节点继续。'),
   fields: { target: { kind: 'node', label: L('Go to', '跳转到'), required: true } },
   outputs: () => [],
+  // The compiler turns the target into this node's `next.next`.
+  compile: () => ({ k: 'jump' }),
 });
 
 export const exit = defineNode({
@@ -215,6 +234,7 @@ export const exit = defineNode({
   fields: { reason: { kind: 'text', label: L('Reason (for reports)', '原因（用于报表）'), default: '', max: 200 } },
   outputs: () => [],
   summary: (c) => str(c.reason),
+  compile: (c) => ({ k: 'exit', reason: str(c.reason) }),
 });
 
 export { CHANNEL_LABELS };

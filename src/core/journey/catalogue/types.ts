@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Channel } from '../../model/common';
 import type { FieldMap } from '../fields';
 import type { Text } from '../text';
+import type { Step } from '../plan/ir';
 
 export type NodeCategory = 'entry' | 'flow' | 'action';
 
@@ -57,4 +58,19 @@ export interface NodeType {
   summary: (config: Config, lang: 'en' | 'zh') => string;
   /** Checks that need more than one field or the workspace. Required-field and schema checks are generic. */
   check?: (config: Config, ctx: CatalogueContext) => NodeProblem[];
+  /** The node's step in the Plan IR (src/core/journey/plan), from a config that validated. */
+  compile: (config: Config, cx: CompileContext) => Step;
+}
+
+/** What a node's compile step may ask of the compiler: units converted, rules interned. */
+export interface CompileContext {
+  /** The rule's index in the plan's rule table (spans stripped, equal rules shared). */
+  rule: (rule: unknown) => number;
+  /** Currency units (yuan) to minor units (fen). */
+  cents: (v: unknown) => number;
+  /** 'YYYY-MM-DD' to a day number. */
+  day: (date: unknown) => number;
+  /** 'HH:MM' to minutes after midnight. */
+  minute: (hhmm: unknown) => number;
+  audienceName: (id: string) => string;
 }
