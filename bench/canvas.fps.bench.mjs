@@ -45,11 +45,14 @@ function pageProbe({ stableFrames }) {
       let streak = 0;
       let since = 0;
       let firstNodeAt = null;
+      // What changed before the canvas stood still (visible nodes, zoom): why an open took long.
+      const changes = [];
       const tick = (now) => {
         const n = visibleNodes();
         const tr = transform();
         if (n > 0 && firstNodeAt === null) firstNodeAt = now;
         const key = `${n}|${tr}`;
+        if (key !== last && changes.length < 40) changes.push({ ms: Math.round(now - t0), visibleNodes: n, scale: Number(/scale\(([\d.]+)\)/.exec(tr)?.[1] ?? NaN) });
         if (n > 0 && key === last) streak++;
         else {
           streak = n > 0 ? 1 : 0;
@@ -58,14 +61,23 @@ function pageProbe({ stableFrames }) {
         }
         if (streak >= stableFrames) {
           const rendered = document.querySelectorAll('.react-flow__node').length;
-          return resolve({ ms: since - t0, firstNodeMs: firstNodeAt - t0, visibleNodes: n, renderedNodes: rendered, edges: document.querySelectorAll('.react-flow__edge').length, transform: tr });
+          return resolve({ ms: since - t0, firstNodeMs: firstNodeAt - t0, visibleNodes: n, renderedNodes: rendered, edges: document.querySelectorAll('.react-flow__edge').length, transform: tr, changes });
         }
         if (now - t0 > timeoutMs) return resolve({ timeout: true, visibleNodes: n, transform: tr });
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
     });
-  const frames = { times: [], transforms: 0, on: false, last: '' };
+  const frames = { times: [], transforms: 0, on: false, last: '', moves: 0, wheels: 0, longTasks: [] };
+  addEventListener('pointermove', () => frames.on && frames.moves++, { capture: true, passive: true });
+  addEventListener('wheel', () => frames.on && frames.wheels++, { capture: true, passive: true });
+  try {
+    new PerformanceObserver((list) => {
+      if (frames.on) for (const e of list.getEntries()) frames.longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  } catch {
+    /* no long-task timing in this browser */
+  }
   const record = (now) => {
     if (!frames.on) return;
     frames.times.push(now);
@@ -80,6 +92,9 @@ function pageProbe({ stableFrames }) {
     startFrames() {
       frames.times = [];
       frames.transforms = 0;
+      frames.moves = 0;
+      frames.wheels = 0;
+      frames.longTasks = [];
       frames.last = transform();
       frames.on = true;
       requestAnimationFrame(record);
@@ -96,6 +111,11 @@ function pageProbe({ stableFrames }) {
         p95FrameMs: gaps.length ? gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.95))] : null,
         maxFrameMs: gaps.length ? gaps[gaps.length - 1] : null,
         viewportChanges: frames.transforms,
+        // Input the page received, and main-thread tasks over 50 ms meanwhile (where the time went).
+        pointerMoves: frames.moves,
+        wheelEvents: frames.wheels,
+        longTasks: frames.longTasks.length,
+        longTaskMs: Math.round(frames.longTasks.reduce((a, b) => a + b, 0)),
       };
     },
     /** A point on the empty pane (not on a node, an edge or a panel), for dragging. */
@@ -119,31 +139,41 @@ async function openByNavigation(page, url) {
   return page.evaluate(() => window.__canvasBench.opened);
 }
 
-async function pan(page, at, ms) {
-  // Back and forth in a box around the start so the canvas stays on screen; ~one move a frame.
+// Gestures go through CDP's input domain without waiting for each event's ack, one every
+// ~8 ms as a real mouse sends them: the browser queues and coalesces them per frame, so a busy
+// renderer shows as dropped frames, not as a slower gesture (awaiting each event, as
+// page.mouse does, lets the page set the pace of its own test).
+const tick = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function pan(cdp, at, ms) {
+  const sent = [];
+  const mouse = (type, x, y, extra = {}) => sent.push(cdp.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', buttons: 1, clickCount: 1, ...extra }));
+  mouse('mouseMoved', at.x, at.y, { buttons: 0, button: 'none' });
+  mouse('mousePressed', at.x, at.y);
   const start = Date.now();
-  await page.mouse.move(at.x, at.y);
-  await page.mouse.down();
   let i = 0;
-  while (Date.now() - start < ms) {
-    const a = (i++ / 40) * 2 * Math.PI;
-    await page.mouse.move(at.x + Math.sin(a) * 150, at.y + Math.sin(2 * a) * 80);
-    await page.waitForTimeout(8);
+  // Back and forth in a figure of eight around the start, so the canvas stays on screen.
+  for (let t = 0; t < ms; t = Date.now() - start, i++) {
+    const a = (t / 1200) * 2 * Math.PI;
+    mouse('mouseMoved', Math.round(at.x + Math.sin(a) * 150), Math.round(at.y + Math.sin(2 * a) * 80));
+    await tick(8);
   }
-  await page.mouse.up();
+  mouse('mouseReleased', at.x, at.y, { buttons: 0 });
+  await Promise.all(sent);
   return i;
 }
 
-async function zoom(page, at, ms) {
+async function zoom(cdp, at, ms) {
+  const sent = [];
   const start = Date.now();
-  await page.mouse.move(at.x, at.y);
   let i = 0;
-  while (Date.now() - start < ms) {
-    // In, then out, a notch at a time: the zoom stays between where it started and 4 notches in.
-    await page.mouse.wheel(0, Math.floor(i / 4) % 2 === 0 ? -100 : 100);
-    i++;
-    await page.waitForTimeout(30);
+  // A notch every ~30 ms, in for 0.6 s then out for 0.6 s: the zoom stays around where it started.
+  for (let t = 0; t < ms; t = Date.now() - start, i++) {
+    const deltaY = Math.floor(t / 600) % 2 === 0 ? -60 : 60;
+    sent.push(cdp.send('Input.dispatchMouseEvent', { type: 'mouseWheel', x: at.x, y: at.y, deltaX: 0, deltaY }));
+    await tick(30);
   }
+  await Promise.all(sent);
   return i;
 }
 
@@ -195,13 +225,14 @@ export async function run(ctx) {
     log(`panning from ${Math.round(at.x)},${Math.round(at.y)}`);
     const loadDuring = load();
     await page.evaluate(() => window.__canvasBench.startFrames());
-    const panMoves = await pan(page, at, PAN_MS);
+    const cdp = await disk.context.newCDPSession(page);
+    const panMoves = await pan(cdp, at, PAN_MS);
     const panned = await page.evaluate(() => window.__canvasBench.stopFrames());
     await page.waitForTimeout(500);
     log('zooming');
     const at2 = (await page.evaluate(() => window.__canvasBench.emptyPanePoint())) ?? at;
     await page.evaluate(() => window.__canvasBench.startFrames());
-    const wheelNotches = await zoom(page, at2, ZOOM_MS);
+    const wheelNotches = await zoom(cdp, at2, ZOOM_MS);
     const zoomed = await page.evaluate(() => window.__canvasBench.stopFrames());
     const after = await page.evaluate(() => ({
       renderedNodes: document.querySelectorAll('.react-flow__node').length,
@@ -210,7 +241,7 @@ export async function run(ctx) {
 
     const frames = panned.frames + zoomed.frames - 2;
     const fps = frames / ((panned.ms + zoomed.ms) / 1000);
-    const phase = (p, extra) => ({ fps: round1(p.fps), p95FrameMs: round1(p.p95FrameMs), maxFrameMs: round1(p.maxFrameMs), frames: p.frames, ms: Math.round(p.ms), viewportChanges: p.viewportChanges, ...extra });
+    const phase = (p, extra) => ({ ...p, fps: round1(p.fps), p95FrameMs: round1(p.p95FrameMs), maxFrameMs: round1(p.maxFrameMs), ms: Math.round(p.ms), ...extra });
     return {
       ms: Math.round(openMs),
       nodes: seeded.nodes,
@@ -226,6 +257,7 @@ export async function run(ctx) {
         renderedNodes: opens[0].renderedNodes,
         renderedEdges: opens[0].edges,
         viewport: opens[0].transform,
+        changes: opens.find((o) => o.ms === openMs).changes,
         goalMs: GOAL_OPEN_MS,
         withinGoal: openMs < GOAL_OPEN_MS,
       },
