@@ -8,12 +8,24 @@ import type { ValidationIssue } from './validate';
 const DAY_MINUTES = 24 * 60;
 const UNIT_MINUTES: Record<string, number> = { minutes: 1, hours: 60, days: DAY_MINUTES, weeks: 7 * DAY_MINUTES };
 
-/** How long a node surely holds a member, in minutes (a wait for an event may end at once: 0). */
-function minimumHold(n: JourneyNode): number {
-  if (n.type !== 'flow.wait') return 0;
-  if (n.config.mode === 'until_date') return Infinity;
-  if (n.config.mode !== 'duration') return 0;
-  return (Number(n.config.amount) || 0) * (UNIT_MINUTES[String(n.config.unit)] ?? 0);
+const duration = (n: JourneyNode) => (Number(n.config.amount) || 0) * (UNIT_MINUTES[String(n.config.unit)] ?? 0);
+
+/**
+ * How long a member surely stayed in a node when they leave it by `port`, in minutes: a wait its
+ * duration; a wait for an event that timed out its timeout, one that saw the event nothing (it
+ * may come at once); a goal missed its window.
+ */
+function minimumHold(n: JourneyNode, port: string): number {
+  switch (n.type) {
+    case 'flow.wait':
+      return n.config.mode === 'until_date' ? Infinity : n.config.mode === 'duration' ? duration(n) : 0;
+    case 'flow.waitEvent':
+      return port === 'timeout' ? duration(n) : 0;
+    case 'flow.goal':
+      return port === 'missed' ? (Number(n.config.windowDays) || 0) * DAY_MINUTES : 0;
+    default:
+      return 0;
+  }
 }
 
 /**
@@ -23,11 +35,18 @@ function minimumHold(n: JourneyNode): number {
  * since the last wait of at least a day (the graph has no instant cycles by then; a node on one
  * is skipped, its cycle is reported on its own).
  */
-export function capProblems(j: Journey, next: Map<string, string[]>): ValidationIssue[] {
+export function capProblems(j: Journey): ValidationIssue[] {
   const s = j.settings.caps;
   const byId = new Map(j.nodes.map((n) => [n.id, n]));
+  // Connections with the time a member surely spent before taking them; jumps take none.
+  const next = new Map<string, { to: string; hold: number }[]>(j.nodes.map((n) => [n.id, []]));
+  for (const e of j.edges) {
+    const from = byId.get(e.source);
+    if (from && byId.has(e.target)) next.get(from.id)!.push({ to: e.target, hold: minimumHold(from, e.sourcePort) });
+  }
+  for (const n of j.nodes) if (n.type === 'flow.jump' && byId.has(String(n.config.target))) next.get(n.id)!.push({ to: String(n.config.target), hold: 0 });
   const indeg = new Map<string, number>(j.nodes.map((n) => [n.id, 0]));
-  for (const ds of next.values()) for (const d of ds) indeg.set(d, (indeg.get(d) ?? 0) + 1);
+  for (const ds of next.values()) for (const d of ds) indeg.set(d.to, (indeg.get(d.to) ?? 0) + 1);
   // Most touches per channel (and in total) arriving at a node since the last day-long wait.
   const arriving = new Map<string, Map<string, number>>();
   const queue = j.nodes.filter((n) => indeg.get(n.id) === 0).map((n) => n.id);
@@ -61,13 +80,12 @@ export function capProblems(j: Journey, next: Map<string, string[]>): Validation
         });
       }
     }
-    const leaving = minimumHold(n) >= DAY_MINUTES ? new Map<string, number>() : counts;
-    for (const d of next.get(id) ?? []) {
-      const acc = arriving.get(d) ?? new Map<string, number>();
-      for (const [k, v] of leaving) acc.set(k, Math.max(acc.get(k) ?? 0, v));
-      arriving.set(d, acc);
-      indeg.set(d, indeg.get(d)! - 1);
-      if (indeg.get(d) === 0) queue.push(d);
+    for (const { to, hold } of next.get(id) ?? []) {
+      const acc = arriving.get(to) ?? new Map<string, number>();
+      if (hold < DAY_MINUTES) for (const [k, v] of counts) acc.set(k, Math.max(acc.get(k) ?? 0, v));
+      arriving.set(to, acc);
+      indeg.set(to, indeg.get(to)! - 1);
+      if (indeg.get(to) === 0) queue.push(to);
     }
   }
   return out;

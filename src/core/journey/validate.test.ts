@@ -149,6 +149,16 @@ describe('validateJourney', () => {
     expect(codes(g)).toEqual(['cap-blocks-path@c']);
   });
 
+  it('a wait for an event that times out after a day counts as a day\'s wait on its timeout path only', () => {
+    const j = journey(
+      [node('in', 'entry.audience', { audienceId: 'A1' }), node('sms', 'action.sms', { content: 'a' }), node('we', 'flow.waitEvent', { event: 'order_placed', amount: 2, unit: 'days' }),
+        node('again', 'action.sms', { content: 'b' }), node('thanks', 'action.sms', { content: 'c' }), node('out', 'flow.exit')],
+      [edge('in', 'next', 'sms'), edge('sms', 'next', 'we'), edge('we', 'timeout', 'again'), edge('we', 'event', 'thanks'), edge('again', 'next', 'out'), edge('thanks', 'next', 'out')],
+    );
+    // The reminder after the timeout goes out two days later; the thank-you may follow at once.
+    expect(codes(j)).toEqual(['cap-blocks-path@thanks']);
+  });
+
   it('settings: dates reversed, empty send window', () => {
     const s = defaultJourneySettings();
     s.startDate = '2026-05-10';

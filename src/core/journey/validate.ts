@@ -140,7 +140,7 @@ export function validateJourney(j: Journey, ctx: ValidationContext): ValidationI
     }
   }
 
-  for (const p of capProblems(j, next)) add(p);
+  for (const p of capProblems(j)) add(p);
   for (const p of settingsProblems(j)) add(p);
   const settingRules = [
     ['goal', j.settings.goal.rule, L('Journey goal', '旅程目标')],
