@@ -85,8 +85,8 @@ export const anniversary: TemplateDef = {
     const s = defaultJourneySettings();
     s.maxEntries = 1;
     s.reEntry = { mode: 'never', afterDays: 30 };
-    // A campaign week of multi-touch exposure: the draw, the coupon and the re-reach may fall on one day.
-    s.caps = { global: { perDay: 3, perWeek: 8 }, perChannel: { sms: { perDay: 1, perWeek: 2 } } };
+    // A campaign week: the draw and the coupon on the first day; the re-reach only after the redemption wait times out.
+    s.caps = { global: { perDay: 2, perWeek: 6 }, perChannel: { sms: { perDay: 1, perWeek: 2 } } };
     s.goal = { rule: rule('orders(last 14 days) >= 1'), windowDays: 14 };
     return s;
   },
