@@ -42,7 +42,7 @@ test('journeys: create from a template, duplicate, export, import it back, refus
   const created = row(page, name);
   await expect(created).toHaveCount(1);
   await expect(created.getByTestId('journey-status')).toContainText(/Draft/);
-  await expect(created.locator('td').nth(2)).not.toHaveText('0'); // the template drew nodes
+  await expect(created.getByTestId('journey-node-count')).not.toHaveText('0'); // the template drew nodes
   await expect(created.getByTestId('journey-open')).toHaveAttribute('href', /^\/journeys\/j/);
   await page.screenshot({ path: info.outputPath('journeys-list.png') });
 
@@ -102,4 +102,86 @@ test('journeys: a new blank journey opens the editor', async ({ page }) => {
   await page.getByTestId('nav-journeys').click();
   await expect(page.getByTestId('journey-row')).toHaveCount(start + 1);
   await expect(row(page, 'Untitled journey').first()).toBeVisible();
+});
+
+test('journeys: versions after publishing in the editor — compare with the draft, restore', async ({ page }, info) => {
+  test.setTimeout(180_000);
+  await openJourneys(page);
+  await page.getByTestId('journey-from-template').click();
+  const dialog = page.getByTestId('journey-template-dialog');
+  await dialog.locator('[data-template="birthday"]').click();
+  for (const select of await dialog.locator('select[data-testid^="template-field-"]').all()) {
+    const values = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    if (values.length) await select.selectOption(values[0]);
+  }
+  await dialog.getByTestId('template-create').click();
+  const name = /“(.+)”/.exec((await page.getByTestId('journeys-notice').textContent()) ?? '')?.[1] ?? '';
+  const nodes = await row(page, name).getByTestId('journey-node-count').textContent();
+  await page.getByTestId('journeys-notice').getByRole('link').click();
+  await expect(page.getByTestId('publish')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('publish').click();
+  await page.getByTestId('publish-note').fill('first one');
+  await page.getByTestId('publish-confirm').click();
+  await expect(page.getByTestId('publish-ok')).toBeVisible();
+  await page.getByTestId('publish-done').click();
+  await page.getByTestId('nav-journeys').click();
+  const published = row(page, name);
+  await expect(published.getByTestId('journey-status')).toContainText(/Published.*v1.*draft = published/);
+  await published.getByTestId('journey-versions').click();
+  await expect(page.getByTestId('version-row')).toHaveCount(1);
+  await expect(page.getByTestId('version-row')).toContainText('first one');
+  await page.getByTestId('version-compare').click();
+  await expect(page.getByTestId('version-diff-same')).toBeVisible();
+  await page.getByTestId('versions-close').click();
+  // Edit the stored draft behind the app's back (the editor's own editing is its spec's): relabel a node, move another, drop the last node and its edge.
+  await page.evaluate(async (name) => {
+    const dbs = await indexedDB.databases();
+    const dbName = dbs.map((d) => d.name!).find((n) => n.startsWith('meridian-ws-'))!;
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      const r = indexedDB.open(dbName);
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const tx = db.transaction('journeys', 'readwrite');
+    const store = tx.objectStore('journeys');
+    const all: { nodes: { id: string; label: string; position: { x: number } }[]; edges: { source: string; target: string }[]; settings: { controlPercent: number }; name: string }[] = await new Promise((res) => {
+      const r = store.getAll();
+      r.onsuccess = () => res(r.result);
+    });
+    const j = all.find((x) => x.name === name)!;
+    j.nodes[1].label = 'Renamed';
+    j.nodes[2].position.x += 100;
+    const last = j.nodes.pop();
+    j.edges = j.edges.filter((e) => e.source !== last!.id && e.target !== last!.id);
+    j.settings.controlPercent = 15;
+    j.name = `${name} v2`;
+    store.put(j);
+    await new Promise((res) => (tx.oncomplete = res));
+  }, name);
+  await page.reload();
+  await expect(page.getByTestId('journey-changed')).toBeVisible();
+  await row(page, `${name} v2`).getByTestId('journey-versions').click();
+  await page.getByTestId('version-compare').click();
+  const diff = page.getByTestId('version-diff');
+  await expect(diff).toContainText(`Name: ${name} → ${name} v2`);
+  await expect(diff).toContainText('settings.controlPercent: 10 → 15');
+  await expect(page.getByTestId('diff-removed')).toHaveCount(1);
+  await expect(page.getByTestId('diff-changed')).toContainText(/Title: .* → Renamed/);
+  await expect(page.getByTestId('diff-moved')).toHaveCount(1);
+  await expect(page.getByTestId('diff-edges-removed')).toContainText('1 connection');
+  await page.screenshot({ path: info.outputPath('versions.png') });
+  await page.getByTestId('version-restore').click();
+  await page.getByTestId('version-restore-ok').click();
+  await expect(page.getByTestId('versions-restored')).toBeVisible();
+  // The name is not part of a restore: it stays the draft's, and is the only change left.
+  await expect(page.getByTestId('version-diff')).toContainText(`${name} v2`);
+  await expect(page.getByTestId('diff-removed')).toHaveCount(0);
+  await expect(page.getByTestId('diff-changed')).toHaveCount(0);
+  await page.getByTestId('versions-close').click();
+  // The list fits 1024 px: no sideways scrolling for the row actions.
+  const [scroll, client] = await page.locator('.k-table-wrap').evaluate((e) => [e.scrollWidth, e.clientWidth]);
+  expect(scroll).toBeLessThanOrEqual(client);
+  await expect(row(page, `${name} v2`).getByTestId('journey-node-count')).toHaveText(nodes ?? '');
+  await expect(row(page, `${name} v2`).getByTestId('journey-changed')).toBeVisible(); // the rename
+  await page.screenshot({ path: info.outputPath('restored.png') });
 });

@@ -131,9 +131,9 @@ export function JourneysPage() {
         </div>
       ),
     },
-    { key: 'nodes', header: t('journeys.list.nodes'), align: 'num', render: ({ journey: j }) => formatNumber(j.nodes.length, locale) },
+    { key: 'nodes', header: t('journeys.list.nodes'), align: 'num', render: ({ journey: j }) => <span data-testid="journey-node-count">{formatNumber(j.nodes.length, locale)}</span> },
     { key: 'owner', header: t('journeys.list.owner'), render: ({ journey: j }) => j.owner || '—' },
-    { key: 'updated', header: t('journeys.list.updated'), render: ({ journey: j }) => <span className="nowrap">{formatDateTime(j.updatedAt, locale)}</span> },
+    { key: 'updated', header: t('journeys.list.updated'), render: ({ journey: j }) => <span className="jr-when">{formatDateTime(j.updatedAt, locale)}</span> },
     {
       key: 'actions',
       header: t('journeys.list.actions'),

@@ -72,7 +72,7 @@ export const journeysStrings = defineStrings(
       journey: 'Journey',
       field: '{{field}}: {{before}} → {{after}}',
       empty: '(empty)',
-      label: 'title',
+      label: 'Title',
       meta: { name: 'Name', description: 'Description', owner: 'Owner' },
     },
   },
