@@ -1,6 +1,7 @@
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configDefaults, nodeType } from '../core/journey';
-import type { Journey, JourneyEdge, JourneyNode } from '../core/model';
+import { defaultJourneySettings, type Journey, type JourneyEdge, type JourneyNode } from '../core/model';
 import {
   createJourney, deleteJourney, draftChanged, duplicateJourney, getJourney, getVersion, listJourneys, listVersions,
   missingResultTags, publishJourney, restoreVersion, saveJourney, validationContext,
@@ -10,6 +11,7 @@ import { createTabLock, type LocksLike } from './tabLock';
 import { seedWorkspace } from './testWorkspace';
 import { exportWorkspace, importWorkspaceFile } from './workspaceFile';
 import { openWorkspace } from './workspaces';
+import { WorkspaceDB, workspaceDbName } from './db';
 
 function node(id: string, type: string, config: Record<string, unknown> = {}, x = 0): JourneyNode {
   const nt = nodeType(type);
@@ -240,5 +242,25 @@ describe('publishing and versions', () => {
     const restored = openWorkspace(result.workspaceId);
     expect(await listVersions(restored, j.id)).toEqual(await listVersions(db, j.id));
     expect(result.counts.journeyVersions).toBe(1);
+  });
+});
+
+describe('Dexie version 3', () => {
+  it('a version-2 workspace database opens with an empty journeyVersions table and its journeys intact', async () => {
+    const id = `upgrade${Date.now().toString(36)}`;
+    const old = new Dexie(workspaceDbName(id));
+    old.version(2).stores({ meta: 'key', stats: 'key', journeys: 'id, name' });
+    await old.open();
+    const row = { v: 2, id: 'J1', name: 'Old', description: '', owner: '', status: 'published', revision: 0, nodes: [], edges: [], notes: [], settings: defaultJourneySettings(), template: null, createdAt: '2026-01-01T00:00:00', updatedAt: '2026-01-01T00:00:00' };
+    await old.table('journeys').put(row);
+    old.close();
+
+    const db = new WorkspaceDB(id);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.journeyVersions.count()).toBe(0);
+    expect(await getJourney(db, 'J1')).toMatchObject({ name: 'Old' });
+    expect(await listVersions(db, 'J1')).toEqual([]);
+    db.close();
   });
 });
