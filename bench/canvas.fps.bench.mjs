@@ -10,6 +10,8 @@
 //      ~ZOOM_MS): fps, p95 frame time, long tasks, the input events the page received and
 //      `viewportChanges`, the frames whose viewport transform moved (0 = the gesture did
 //      nothing, and its fps says nothing). Headline `fps` = pan and zoom together. Goal ≥ 50 fps.
+//  (c) `autoLayout`: the toolbar's auto-layout (tool-autoLayout, elkjs in its worker), click to
+//      the first node moved, with the frames and long tasks meanwhile; null without the button.
 // The journey is `syntheticJourney(BENCH_CANVAS_NODES || 500)` (src/core/journey/synthetic.ts),
 // stored in the 10k first-run demo workspace through the app's own journeys repository (dev hook
 // `seedSyntheticJourney`, src/engine/devHook.ts, page loaded with ?bench). Machine load
