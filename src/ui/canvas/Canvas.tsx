@@ -156,4 +156,5 @@ export function Canvas({
     </div>
   );
 }
-const FIT = { padding: 0.2, maxZoom: 1.2 };
+// includeHiddenNodes: nodes never drawn (outside the view) count with their default size.
+const FIT = { padding: 0.2, maxZoom: 1.2, includeHiddenNodes: true };

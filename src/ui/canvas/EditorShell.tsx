@@ -43,7 +43,8 @@ export function EditorShell({ db, store, currency, dataVersion, present, onPrese
 
   const narrow = typeof window !== 'undefined' && window.innerWidth < NARROW;
   const [paletteCollapsed, setPaletteCollapsed] = useState(false);
-  const [inspectorCollapsed, setInspectorCollapsed] = useState(false);
+  // On a tablet-sized screen the inspector starts folded away and opens when a node is added or settings asked for.
+  const [inspectorCollapsed, setInspectorCollapsed] = useState(narrow);
   const [showMinimap, setShowMinimap] = useState(!narrow);
   const [showControls, setShowControls] = useState(true);
   const [selectMode, setSelectMode] = useState(false);
@@ -88,9 +89,9 @@ export function EditorShell({ db, store, currency, dataVersion, present, onPrese
       const id = newId('n');
       s.dispatch(addElements('add', { nodes: [{ id, type: nt.type, label: '', position: { x: Math.round(p.x - DEFAULT_NODE_SIZE.width / 2), y: Math.round(p.y - DEFAULT_NODE_SIZE.height / 2) }, config: configDefaults(nt.fields) }] }));
       s.select({ nodes: [id], notes: [], edges: [] });
-      if (inspectorCollapsed && !narrow) setInspectorCollapsed(false);
+      setInspectorCollapsed(false);
     },
-    [rf, store, centre, inspectorCollapsed, narrow],
+    [rf, store, centre],
   );
 
   const addNote = useCallback(() => {
@@ -104,7 +105,7 @@ export function EditorShell({ db, store, currency, dataVersion, present, onPrese
 
   const view = useRef<ActionContext['view']>(null as unknown as ActionContext['view']);
   view.current = {
-    fitView: () => void rf.fitView({ padding: 0.2, maxZoom: 1.2, duration: 300 }),
+    fitView: () => void rf.fitView({ padding: 0.2, maxZoom: 1.2, duration: 300, includeHiddenNodes: true }),
     focusSearch: () => searchRef.current?.focus(),
     autoLayout: async () => {
       const { autoLayout } = await import('./layout/autoLayout');
@@ -113,7 +114,7 @@ export function EditorShell({ db, store, currency, dataVersion, present, onPrese
       const now = store.getState();
       const cmd = moveElements(now.journey, moves);
       now.dispatch({ ...cmd, label: 'layout', mergeKey: undefined });
-      requestAnimationFrame(() => void rf.fitView({ padding: 0.2, maxZoom: 1.2, duration: 300 }));
+      requestAnimationFrame(() => void rf.fitView({ padding: 0.2, maxZoom: 1.2, duration: 300, includeHiddenNodes: true }));
     },
     togglePresent: () => onPresent(!present),
     toggleMinimap: () => setShowMinimap((v) => !v),
@@ -165,9 +166,16 @@ export function EditorShell({ db, store, currency, dataVersion, present, onPrese
     return () => window.removeEventListener('keydown', onKey);
   }, [ctx, present, onPresent]);
 
+  // Fit the whole journey on open. React Flow's own initial fit counts only nodes it has drawn,
+  // and with onlyRenderVisibleElements those off-screen are never drawn.
+  useEffect(() => {
+    const timers = [60, 250].map((ms) => setTimeout(() => void rf.fitView({ padding: 0.2, maxZoom: 1.2, includeHiddenNodes: true }), ms));
+    return () => timers.forEach(clearTimeout);
+  }, [rf]);
+
   // Presentation: fit the whole journey once the panels are gone.
   useEffect(() => {
-    const id = requestAnimationFrame(() => void rf.fitView({ padding: 0.15, maxZoom: 1.5, duration: 200 }));
+    const id = requestAnimationFrame(() => void rf.fitView({ padding: 0.15, maxZoom: 1.5, duration: 200, includeHiddenNodes: true }));
     return () => cancelAnimationFrame(id);
   }, [present, rf]);
 
@@ -232,6 +240,8 @@ export function EditorShell({ db, store, currency, dataVersion, present, onPrese
         searchRef={searchRef}
         onVersions={() => setVersions(true)}
         onPublish={() => setPublishing(true)}
+        issues={issues}
+        onPickIssue={onPickIssue}
       />
       {save.state === 'error' ? <ErrorBox error={save.error} title={t('canvas.save.failed')} testId="save-error" /> : null}
       <div className="cv-body">
@@ -259,13 +269,18 @@ export function EditorShell({ db, store, currency, dataVersion, present, onPrese
             if (out.ok) {
               const s = store.getState();
               s.replace({ ...s.journey, status: out.journey.status, revision: out.journey.revision }, false);
+              save.markSaved(store.getState().journey);
               if (out.createdTags.length) setTagsVersion((v) => v + 1);
             }
             return out;
           }}
         />
       ) : null}
-      {versions ? <VersionsDialog db={db} journey={journey} onClose={() => setVersions(false)} onRestored={(j) => (store.getState().replace(j, true), setVersions(false))} /> : null}
+      {versions ? <VersionsDialog db={db} journey={journey} onClose={() => setVersions(false)} onRestored={(j) => {
+            store.getState().replace(j, true);
+            save.markSaved(j);
+            setVersions(false);
+          }} /> : null}
     </div>
   );
 }

@@ -52,11 +52,14 @@ export const JourneyNodeView = memo(function JourneyNodeView({ data, selected }:
         ) : null}
       </div>
       {summary ? <div className="cv-node-summary">{summary}</div> : null}
-      {ports.length ? (
+      {ports.length === 1 && ports[0].id === 'next' ? (
+        // A single unnamed output sits at the middle of the right edge, like the input on the left.
+        <Handle type="source" position={Position.Right} id="next" className="cv-handle cv-handle-out cv-handle-single" data-testid="handle-out-next" aria-label={pick(ports[0].label, lang)} />
+      ) : ports.length ? (
         <div className="cv-ports">
           {ports.map((p) => (
             <div className="cv-port" key={p.id}>
-              {ports.length > 1 || p.id !== 'next' ? <span className="cv-port-label">{pick(p.label, lang)}</span> : null}
+              <span className="cv-port-label">{pick(p.label, lang)}</span>
               <Handle type="source" position={Position.Right} id={p.id} className="cv-handle cv-handle-out" data-testid={`handle-out-${p.id}`} aria-label={pick(p.label, lang)} />
             </div>
           ))}

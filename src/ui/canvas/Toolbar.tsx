@@ -1,7 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useStore } from 'zustand';
 import { updateMeta } from '../../core/journey/commands';
+import type { ValidationIssue } from '../../core/journey/validate';
+import { IssueList } from './IssuesPanel';
 import { actionById, runAction, shortcutText, type ActionContext } from './actions';
 import { ToolIcon } from './icons';
 import type { SaveState } from './useEditorData';
@@ -52,6 +55,8 @@ export function Toolbar({
   searchRef,
   onVersions,
   onPublish,
+  issues,
+  onPickIssue,
 }: {
   ctx: ActionContext;
   saveState: SaveState;
@@ -68,6 +73,8 @@ export function Toolbar({
   searchRef: React.RefObject<HTMLInputElement | null>;
   onVersions: () => void;
   onPublish: () => void;
+  issues: readonly ValidationIssue[];
+  onPickIssue: (i: ValidationIssue) => void;
 }) {
   const { t } = useTranslation();
   const store = ctx.store;
@@ -77,6 +84,9 @@ export function Toolbar({
   const readOnly = useStore(store, (s) => s.readOnly);
   const past = useStore(store, (s) => s.history.past);
   const future = useStore(store, (s) => s.history.future);
+  const [issuesOpen, setIssuesOpen] = useState(false);
+  const warningCount = issues.length - errorCount;
+  const journey = useStore(store, (s) => s.journey);
   const lastPast = past[past.length - 1]?.cmd.label;
   const lastFuture = future[future.length - 1]?.cmd.label;
 
@@ -121,6 +131,37 @@ export function Toolbar({
               <ToolIcon name="export" />
             </Link>
           </>
+        ) : null}
+        {!present ? (
+          <div className="cv-issues-menu">
+            <button
+              type="button"
+              className={`cv-tool cv-issues-toggle${errorCount ? ' cv-issues-bad' : warningCount ? ' cv-issues-warn' : ' cv-issues-ok'}`}
+              aria-expanded={issuesOpen}
+              onClick={() => setIssuesOpen((v) => !v)}
+              data-testid="issues-toggle"
+              data-errors={errorCount}
+              title={t('canvas.issues.title')}
+            >
+              {errorCount || warningCount ? t('canvas.issues.count', { errors: errorCount, warnings: warningCount }) : t('canvas.issues.ok')}
+            </button>
+            {issuesOpen ? (
+              <div className="cv-issues-pop" data-testid="issues-panel">
+                {issues.length ? (
+                  <IssueList
+                    issues={issues}
+                    journey={journey}
+                    onPick={(i) => {
+                      onPickIssue(i);
+                      setIssuesOpen(false);
+                    }}
+                  />
+                ) : (
+                  <p className="k-success">{t('canvas.issues.none')}</p>
+                )}
+              </div>
+            ) : null}
+          </div>
         ) : null}
         <ActionButton id="present" ctx={ctx} pressed={present} title={t(present ? 'canvas.toolbar.leavePresent' : 'canvas.actions.present')} />
         {!present ? (

@@ -95,7 +95,7 @@ export const canvasStrings = defineStrings(
       sum: 'Sum: {{sum}} %',
     },
     units: { minutes: 'minutes', hours: 'hours', days: 'days', weeks: 'weeks', points: 'points', times: 'times', members: 'members' },
-    issues: { title: 'Issues', none: 'No issues: ready to publish.', journey: 'Journey', error: 'Error', warning: 'Warning' },
+    issues: { title: 'Issues', count: '{{errors}} errors · {{warnings}} warnings', ok: 'No issues', none: 'No issues: ready to publish.', journey: 'Journey', error: 'Error', warning: 'Warning' },
     publish: {
       button: 'Publish',
       title: 'Publish this journey',
@@ -203,7 +203,7 @@ export const canvasStrings = defineStrings(
       sum: '合计：{{sum}}%',
     },
     units: { minutes: '分钟', hours: '小时', days: '天', weeks: '周', points: '积分', times: '次', members: '人' },
-    issues: { title: '问题', none: '没有问题：可以发布。', journey: '旅程', error: '错误', warning: '警告' },
+    issues: { title: '问题', count: '{{errors}} 个错误 · {{warnings}} 个警告', ok: '没有问题', none: '没有问题：可以发布。', journey: '旅程', error: '错误', warning: '警告' },
     publish: {
       button: '发布',
       title: '发布旅程',

@@ -36,7 +36,7 @@ export type SaveState = 'saved' | 'saving' | 'error';
  * Saves the draft ~600 ms after the last edit (never in read-only). `flush` saves now and
  * resolves when the stored draft is the one on screen (publish waits for it).
  */
-export function useAutosave(store: EditorStore, db: WorkspaceDB): { state: SaveState; error: unknown; flush: () => Promise<void> } {
+export function useAutosave(store: EditorStore, db: WorkspaceDB): { state: SaveState; error: unknown; flush: () => Promise<void>; markSaved: (j: Journey) => void } {
   const journey = useStore(store, (s) => s.journey);
   const readOnly = useStore(store, (s) => s.readOnly);
   const [state, setState] = useState<SaveState>('saved');
@@ -84,10 +84,14 @@ export function useAutosave(store: EditorStore, db: WorkspaceDB): { state: SaveS
     state,
     error,
     flush: () => save(store.getState().journey),
+    /** The stored draft already is `j` (publish or restore wrote it): nothing to save. */
+    markSaved: (j: Journey) => {
+      saved.current = j;
+      setState('saved');
+    },
   };
 }
 
-/** Marks the current journey as what is stored (after publish or restore replaced it). */
 export type WorkspaceLists = Omit<FieldLists, 'nodes'> & { ctx: ValidationContext };
 
 /** Audiences, tags and tag groups of the workspace, for pickers and validation. */
