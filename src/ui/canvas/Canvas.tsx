@@ -145,8 +145,6 @@ export function Canvas({
         minZoom={0.1}
         maxZoom={2.5}
         onlyRenderVisibleElements
-        fitView
-        fitViewOptions={FIT}
         proOptions={PRO_OPTIONS}
       >
         <Background gap={24} />
@@ -156,5 +154,3 @@ export function Canvas({
     </div>
   );
 }
-// includeHiddenNodes: nodes never drawn (outside the view) count with their default size.
-const FIT = { padding: 0.2, maxZoom: 1.2, includeHiddenNodes: true };

@@ -26,6 +26,8 @@ import { useAutosave, useValidation, useWorkspaceLists } from './useEditorData';
 import { useLang } from './useLang';
 
 const NARROW = 1280;
+/** Above this many nodes and notes, opening fits the entry side rather than everything. */
+const BIG_JOURNEY = 80;
 
 /** The editor around one journey's store: toolbar, palette, canvas, inspector, dialogs, keys. */
 export function EditorShell({ db, store, currency, dataVersion, present, onPresent }: { db: WorkspaceDB; store: EditorStore; currency: string; dataVersion: number; present: boolean; onPresent: (on: boolean) => void }) {
@@ -166,18 +168,32 @@ export function EditorShell({ db, store, currency, dataVersion, present, onPrese
     return () => window.removeEventListener('keydown', onKey);
   }, [ctx, present, onPresent]);
 
-  // Fit the whole journey on open. React Flow's own initial fit counts only nodes it has drawn,
-  // and with onlyRenderVisibleElements those off-screen are never drawn.
+  // Fit the journey on open and when presenting. React Flow's own initial fit counts only nodes
+  // it has drawn (with onlyRenderVisibleElements, never those off-screen). A big journey opens at
+  // a readable zoom on its entry side instead of as 500 specks, which also keeps the first paint
+  // and panning cheap (only what is on screen is drawn).
+  const fitJourney = useCallback(
+    (duration: number) => {
+      const j = store.getState().journey;
+      const all = [...j.nodes, ...j.notes];
+      if (all.length <= BIG_JOURNEY) return void rf.fitView({ padding: 0.2, maxZoom: 1.2, includeHiddenNodes: true, duration });
+      const entry = j.nodes.find((n) => nodeType(n.type)?.category === 'entry') ?? j.nodes[0];
+      const { x: ax, y: ay } = entry.position;
+      const band = all.filter((n) => n.position.x >= ax - 100 && n.position.x <= ax + 900 && Math.abs(n.position.y - ay) <= 450).map((n) => ({ id: n.id }));
+      void rf.fitView({ nodes: band, padding: 0.1, minZoom: 0.45, maxZoom: 1, includeHiddenNodes: true, duration });
+    },
+    [rf, store],
+  );
   useEffect(() => {
-    const timers = [60, 250].map((ms) => setTimeout(() => void rf.fitView({ padding: 0.2, maxZoom: 1.2, includeHiddenNodes: true }), ms));
+    const timers = [0, 250].map((ms) => setTimeout(() => fitJourney(0), ms));
     return () => timers.forEach(clearTimeout);
-  }, [rf]);
-
-  // Presentation: fit the whole journey once the panels are gone.
+  }, [fitJourney]);
+  const firstPresent = useRef(true);
   useEffect(() => {
-    const id = requestAnimationFrame(() => void rf.fitView({ padding: 0.15, maxZoom: 1.5, duration: 200, includeHiddenNodes: true }));
+    if (firstPresent.current) return void (firstPresent.current = false);
+    const id = requestAnimationFrame(() => fitJourney(200));
     return () => cancelAnimationFrame(id);
-  }, [present, rf]);
+  }, [present, fitJourney]);
 
   const matches = useMemo(() => searchNodes(journey, search, lang), [journey, search, lang]);
   const onSearchNext = (back: boolean) => {
