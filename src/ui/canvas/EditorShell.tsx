@@ -89,7 +89,10 @@ export function EditorShell({ db, store, currency, dataVersion, present, onPrese
       if (s.readOnly) return;
       const p = rf.screenToFlowPosition(at ?? centre());
       const id = newId('n');
-      s.dispatch(addElements('add', { nodes: [{ id, type: nt.type, label: '', position: { x: Math.round(p.x - DEFAULT_NODE_SIZE.width / 2), y: Math.round(p.y - DEFAULT_NODE_SIZE.height / 2) }, config: configDefaults(nt.fields) }] }));
+      const pos = { x: Math.round(p.x - DEFAULT_NODE_SIZE.width / 2), y: Math.round(p.y - DEFAULT_NODE_SIZE.height / 2) };
+      // Taps add at the centre: step aside from a node already there, so repeated taps fan out.
+      if (!at) while (s.journey.nodes.some((n) => Math.abs(n.position.x - pos.x) < DEFAULT_NODE_SIZE.width && Math.abs(n.position.y - pos.y) < 110)) pos.y += 120;
+      s.dispatch(addElements('add', { nodes: [{ id, type: nt.type, label: '', position: pos, config: configDefaults(nt.fields) }] }));
       s.select({ nodes: [id], notes: [], edges: [] });
       setInspectorCollapsed(false);
     },

@@ -39,6 +39,13 @@ function ActionButton({ id, ctx, pressed, title }: { id: string; ctx: ActionCont
   );
 }
 
+/** The whole list, only subscribed to the journey (for node titles) while it is open. */
+function AllIssues({ ctx, issues, onPick }: { ctx: ActionContext; issues: readonly ValidationIssue[]; onPick: (i: ValidationIssue) => void }) {
+  const { t } = useTranslation();
+  const journey = useStore(ctx.store, (s) => s.journey);
+  return issues.length ? <IssueList issues={issues} journey={journey} onPick={onPick} /> : <p className="k-success">{t('canvas.issues.none')}</p>;
+}
+
 export function Toolbar({
   ctx,
   saveState,
@@ -86,7 +93,6 @@ export function Toolbar({
   const future = useStore(store, (s) => s.history.future);
   const [issuesOpen, setIssuesOpen] = useState(false);
   const warningCount = issues.length - errorCount;
-  const journey = useStore(store, (s) => s.journey);
   const lastPast = past[past.length - 1]?.cmd.label;
   const lastFuture = future[future.length - 1]?.cmd.label;
 
@@ -147,18 +153,14 @@ export function Toolbar({
             </button>
             {issuesOpen ? (
               <div className="cv-issues-pop" data-testid="issues-panel">
-                {issues.length ? (
-                  <IssueList
-                    issues={issues}
-                    journey={journey}
-                    onPick={(i) => {
-                      onPickIssue(i);
-                      setIssuesOpen(false);
-                    }}
-                  />
-                ) : (
-                  <p className="k-success">{t('canvas.issues.none')}</p>
-                )}
+                <AllIssues
+                  ctx={ctx}
+                  issues={issues}
+                  onPick={(i) => {
+                    onPickIssue(i);
+                    setIssuesOpen(false);
+                  }}
+                />
               </div>
             ) : null}
           </div>
