@@ -232,11 +232,7 @@ class Parser {
   private window(): Window {
     if (this.isWord('last')) {
       this.next();
-      const n = this.number('a number of days');
-      if (!Number.isInteger(n) || n <= 0) this.fail('a whole number of days > 0', this.toks[this.i - 1]);
-      if (!this.isWord('days') && !this.isWord('day')) this.fail("'days'");
-      this.next();
-      return { kind: 'last', days: n };
+      return { kind: 'last', days: this.days() };
     }
     if (this.isWord('all')) {
       this.next();
@@ -250,17 +246,23 @@ class Parser {
     }
     if (this.isWord('within')) {
       this.next();
-      const n = this.number('a number of days');
-      if (!Number.isInteger(n) || n <= 0) this.fail('a whole number of days > 0', this.toks[this.i - 1]);
-      if (!this.isWord('days') && !this.isWord('day')) this.fail("'days'");
-      this.next();
+      const days = this.days();
       this.word('of');
-      return { kind: 'anchored', anchor: this.anchor(), days: n };
+      return { kind: 'anchored', anchor: this.anchor(), days };
     }
     this.word('between');
     const from = this.date();
     this.word('and');
     return { kind: 'between', from, to: this.date() };
+  }
+
+  /** `N days`: a whole number of days > 0. */
+  private days(): number {
+    const n = this.number('a number of days');
+    if (!Number.isInteger(n) || n <= 0) this.fail('a whole number of days > 0', this.toks[this.i - 1]);
+    if (!this.isWord('days') && !this.isWord('day')) this.fail("'days'");
+    this.next();
+    return n;
   }
 
   /** The member's own event a window starts from: 'first order' or 'joining'. */

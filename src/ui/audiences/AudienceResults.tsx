@@ -5,7 +5,7 @@ import type { Member } from '../../core/model';
 import type { Rule } from '../../core/rules';
 import type { EngineClient, Persona } from '../../engine/engineClient';
 import type { WorkspaceDB } from '../../storage/db';
-import { Button, ErrorBox, formatNumber, useLocale } from '../kit';
+import { Button, downloadBlob, ErrorBox, formatNumber, useLocale } from '../kit';
 import { csvFileName, membersCsv, type ExportRow } from './audienceLogic';
 
 // echarts is heavy: it loads only with this chunk, never with the page.
@@ -25,14 +25,7 @@ async function readMembers(db: WorkspaceDB, ids: string[]): Promise<ExportRow[]>
 
 function download(text: string, fileName: string): void {
   // A BOM so spreadsheet apps read the Chinese names as UTF-8.
-  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }), fileName);
 }
 
 /** What the rule selects: a sample of members, the export, and the persona charts. */

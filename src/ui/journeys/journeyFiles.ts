@@ -1,3 +1,4 @@
+import { downloadBlob } from '../kit';
 import { newId } from '../../core/journey/ids';
 import { exportJourneyFile, importJourneyFile, type ImportOutcome } from '../../core/journey/file';
 import type { Journey } from '../../core/model';
@@ -13,14 +14,7 @@ export function journeyFileName(name: string): string {
 }
 
 export function downloadText(text: string, fileName: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob([text], { type: `${type};charset=utf-8` }), fileName);
 }
 
 /** Export one journey as a file, naming the audiences it uses so another workspace can re-link them. */

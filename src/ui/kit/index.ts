@@ -12,3 +12,4 @@ export * from './format';
 export * from './cursorStack';
 export { useLocale } from './useLocale';
 export { useAsyncAction } from './useAsyncAction';
+export { downloadBlob } from './download';

@@ -103,6 +103,30 @@ function windowChoice(w: Window): keyof typeof WINDOW_CHOICES {
   return w.days === null ? 'sinceJoined' : 'joinedWithin';
 }
 
+/** A whole number of days > 0, then the word 'days'. */
+function DaysInput({ days, onDays }: { days: number; onDays: (days: number) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <input
+        className="k-input rule-num"
+        type="number"
+        min={1}
+        step={1}
+        inputMode="numeric"
+        aria-label={t('rules.window.days')}
+        data-testid="rule-days"
+        value={days}
+        onChange={(e) => {
+          const d = Math.floor(Number(e.target.value));
+          if (d > 0) onDays(d);
+        }}
+      />
+      <span>{t('rules.window.days')}</span>
+    </>
+  );
+}
+
 function WindowFields({ window: w, onChange }: { window: Window; onChange: (w: Window) => void }) {
   const { t } = useTranslation();
   return (
@@ -122,44 +146,8 @@ function WindowFields({ window: w, onChange }: { window: Window; onChange: (w: W
         <option value="joinedWithin">{t('rules.window.joinedWithin')}</option>
         <option value="sinceJoined">{t('rules.window.sinceJoined')}</option>
       </select>
-      {w.kind === 'anchored' && w.days !== null ? (
-        <>
-          <input
-            className="k-input rule-num"
-            type="number"
-            min={1}
-            step={1}
-            inputMode="numeric"
-            aria-label={t('rules.window.days')}
-            data-testid="rule-days"
-            value={w.days}
-            onChange={(e) => {
-              const d = Math.floor(Number(e.target.value));
-              if (d > 0) onChange({ ...w, days: d });
-            }}
-          />
-          <span>{t('rules.window.days')}</span>
-        </>
-      ) : null}
-      {w.kind === 'last' ? (
-        <>
-          <input
-            className="k-input rule-num"
-            type="number"
-            min={1}
-            step={1}
-            inputMode="numeric"
-            aria-label={t('rules.window.days')}
-            data-testid="rule-days"
-            value={w.days}
-            onChange={(e) => {
-              const d = Math.floor(Number(e.target.value));
-              if (d > 0) onChange({ kind: 'last', days: d });
-            }}
-          />
-          <span>{t('rules.window.days')}</span>
-        </>
-      ) : null}
+      {w.kind === 'anchored' && w.days !== null ? <DaysInput days={w.days} onDays={(days) => onChange({ ...w, days })} /> : null}
+      {w.kind === 'last' ? <DaysInput days={w.days} onDays={(days) => onChange({ kind: 'last', days })} /> : null}
       {w.kind === 'between' ? (
         <>
           <input className="k-input" type="date" aria-label={t('rules.window.from')} value={w.from} onChange={(e) => e.target.value && onChange({ ...w, from: e.target.value })} />

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore, useCanWrite } from '../../app/store';
 import { CANCELLED, activateImportedWorkspace, localJob, runTrackedJob } from '../../app/workspaceActions';
 import { useActiveWorkspace } from '../../app/useActiveWorkspace';
-import { Button, ErrorBox, formatNumber, useLocale } from '../kit';
+import { Button, downloadBlob, ErrorBox, formatNumber, useLocale } from '../kit';
 
 function todayLocal(): string {
   const d = new Date();
@@ -11,17 +11,6 @@ function todayLocal(): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Give the browser time to start the download before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** Save the active workspace to a file; open a workspace file as a new workspace. */
 export function WorkspaceFileSection() {
@@ -43,7 +32,7 @@ export function WorkspaceFileSection() {
       const blob = await runTrackedJob('exportWorkspace', (onProgress) => localJob((p, token) => exportWorkspace(db, p, token), onProgress));
       if (blob === CANCELLED) return;
       const fileName = workspaceFileName(workspace.name, todayLocal());
-      download(blob, fileName);
+      downloadBlob(blob, fileName);
       setMessage(t('settings.file.exported', { file: fileName }));
     } catch (e) {
       setError({ title: t('settings.file.exportFailed'), error: e });
