@@ -4,7 +4,7 @@ import { pick } from '../../core/journey/text';
 import { diffIsEmpty, type JourneyDiff } from '../../core/journey/diff';
 import type { Journey, JourneyNode } from '../../core/model';
 import { nodeTitle, valueText } from './diffText';
-import { useLang } from './useLang';
+import { useLang } from '../kit';
 
 const META_LABELS = new Set(['name', 'description', 'owner']);
 

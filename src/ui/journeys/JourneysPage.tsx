@@ -11,7 +11,7 @@ import { createJourney, deleteJourney, draftChanged, duplicateJourney, listJourn
 import { Button, ConfirmDialog, EmptyState, ErrorBox, formatDateTime, formatNumber, Table, useLocale, type Column } from '../kit';
 import { exportJourney, readJourneyFile } from './journeyFiles';
 import { TemplateDialog } from './TemplateDialog';
-import { useLang } from './useLang';
+import { useLang } from '../kit';
 import { VersionsDialog } from './VersionsDialog';
 import './journeys.css';
 

@@ -10,7 +10,7 @@ import type { WorkspaceDB } from '../../storage/db';
 import { createJourney } from '../../storage/journeys';
 import { nowLocal } from '../../storage/tags';
 import { Button, Dialog, ErrorBox } from '../kit';
-import { useLang } from './useLang';
+import { useLang } from '../kit';
 
 type Template = JourneyTemplate;
 

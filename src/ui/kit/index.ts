@@ -10,6 +10,6 @@ export { ErrorBox } from './ErrorBox';
 export { usePagedRows, type Page } from './usePagedRows';
 export * from './format';
 export * from './cursorStack';
-export { useLocale } from './useLocale';
+export { useLang, useLocale } from './useLocale';
 export { useAsyncAction } from './useAsyncAction';
 export { downloadBlob } from './download';
