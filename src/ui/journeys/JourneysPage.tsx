@@ -8,10 +8,9 @@ import type { Journey, JourneyNode } from '../../core/model';
 import { useActiveWorkspace } from '../../app/useActiveWorkspace';
 import { useCanWrite } from '../../app/store';
 import { createJourney, deleteJourney, draftChanged, duplicateJourney, listJourneys, saveJourney } from '../../storage/journeys';
-import { Button, ConfirmDialog, EmptyState, ErrorBox, formatDateTime, formatNumber, Table, useLocale, type Column } from '../kit';
+import { Button, ConfirmDialog, EmptyState, ErrorBox, formatDateTime, formatNumber, Table, useLang, useLocale, type Column } from '../kit';
 import { exportJourney, readJourneyFile } from './journeyFiles';
 import { TemplateDialog } from './TemplateDialog';
-import { useLang } from '../kit';
 import { VersionsDialog } from './VersionsDialog';
 import './journeys.css';
 

@@ -9,8 +9,7 @@ import { listAudiences } from '../../storage/audiences';
 import type { WorkspaceDB } from '../../storage/db';
 import { createJourney } from '../../storage/journeys';
 import { nowLocal } from '../../storage/tags';
-import { Button, Dialog, ErrorBox } from '../kit';
-import { useLang } from '../kit';
+import { Button, Dialog, ErrorBox, useLang } from '../kit';
 
 type Template = JourneyTemplate;
 
