@@ -135,6 +135,18 @@ test('mouse: drag, connect, configure, undo, redo, fix and publish', async ({ pa
   await expect(page.getByTestId('journey-status')).toContainText('Published');
   await page.screenshot({ path: '/tmp/shots/canvas-mouse-published.png' });
 
+  // Presentation (P): read-only, no palette or inspector; Esc leaves it.
+  await page.getByTestId('canvas').click({ position: { x: 30, y: 30 } });
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('read-only')).toBeVisible();
+  await expect(page.getByTestId('palette')).toHaveCount(0);
+  await expect(page.getByTestId('inspector')).toHaveCount(0);
+  await expect(node(page, 'action.sms')).not.toHaveClass(/draggable/);
+  await page.screenshot({ path: '/tmp/shots/canvas-mouse-present.png' });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('palette')).toBeVisible();
+  await expect(page.getByTestId('save-state')).toBeVisible();
+
   // What was published is what is stored: reload and see the journey as left.
   await page.reload();
   await expect(page.getByTestId('canvas-node')).toHaveCount(3);

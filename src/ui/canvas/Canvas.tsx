@@ -24,7 +24,6 @@ import { NoteNodeView } from './NoteNodeView';
 
 const NODE_TYPES: NodeTypes = { journey: JourneyNodeView, note: NoteNodeView };
 export const LONG_PRESS_MS = 500;
-const PRO_OPTIONS = { hideAttribution: true };
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 
 /**
@@ -145,7 +144,6 @@ export function Canvas({
         minZoom={0.1}
         maxZoom={2.5}
         onlyRenderVisibleElements
-        proOptions={PRO_OPTIONS}
       >
         <Background gap={24} />
         {showControls ? <Controls showInteractive={false} /> : null}
