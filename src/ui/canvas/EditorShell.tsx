@@ -47,6 +47,12 @@ export function EditorShell({ db, store, currency, dataVersion, present, onPrese
   const [paletteCollapsed, setPaletteCollapsed] = useState(false);
   // On a tablet-sized screen the inspector starts folded away and opens when a node is added or settings asked for.
   const [inspectorCollapsed, setInspectorCollapsed] = useState(narrow);
+  // Until the user folds it themselves, picking one node unfolds the inspector.
+  const userFolded = useRef(false);
+  const selection = useStore(store, (s) => s.selection);
+  useEffect(() => {
+    if (!userFolded.current && selection.nodes.length === 1 && selection.notes.length === 0) setInspectorCollapsed(false);
+  }, [selection]);
   const [showMinimap, setShowMinimap] = useState(!narrow);
   const [showControls, setShowControls] = useState(true);
   const [selectMode, setSelectMode] = useState(false);
@@ -266,7 +272,10 @@ export function EditorShell({ db, store, currency, dataVersion, present, onPrese
       <div className="cv-body">
         {!present && !readOnly ? <Palette collapsed={paletteCollapsed} onToggle={() => setPaletteCollapsed((v) => !v)} onDrop={addNode} onAddNote={addNote} /> : null}
         <Canvas issues={counts} showMinimap={showMinimap || present} showControls={showControls} selectMode={selectMode} present={present} onNodeMenu={onNodeMenu} onPaneClick={closeMenu} />
-        {!present && fieldLists ? <Inspector lists={fieldLists} issues={issues} collapsed={inspectorCollapsed} onToggle={() => setInspectorCollapsed((v) => !v)} onPickIssue={onPickIssue} /> : null}
+        {!present && fieldLists ? <Inspector lists={fieldLists} issues={issues} collapsed={inspectorCollapsed} onToggle={() => {
+              userFolded.current = !inspectorCollapsed;
+              setInspectorCollapsed((v) => !v);
+            }} onPickIssue={onPickIssue} /> : null}
       </div>
       {present ? (
         <button type="button" className="k-btn k-btn-secondary cv-leave-present" onClick={() => onPresent(false)} data-testid="leave-present">
