@@ -152,6 +152,19 @@ test('mouse: drag, connect, configure, undo, redo, fix and publish', async ({ pa
   await expect(page.getByTestId('canvas-node')).toHaveCount(3);
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
   await expect(page.getByTestId('journey-status')).toContainText('Published');
+
+  // Copy the SMS here and paste it into another journey (system clipboard, or the tab's copy).
+  await node(page, 'action.sms').click();
+  await page.keyboard.press('Control+c');
+  await page.getByRole('link', { name: 'Back to the journeys' }).click();
+  await page.getByTestId('journey-new').click();
+  await expect(page.getByTestId('canvas-node')).toHaveCount(2);
+  await page.getByTestId('canvas').click({ position: { x: 30, y: 30 } });
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('canvas-node')).toHaveCount(3);
+  await expect(node(page, 'action.sms')).toContainText('Hi {{name}}, your coupon');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('canvas-node')).toHaveCount(2);
 });
 
 async function touchDrag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, opts: { horizontalFirst?: boolean } = {}) {

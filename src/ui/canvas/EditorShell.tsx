@@ -26,6 +26,8 @@ import { useAutosave, useValidation, useWorkspaceLists } from './useEditorData';
 import { useLang } from './useLang';
 
 const NARROW = 1280;
+/** The in-memory copy outlives one editor, so copy in one journey and paste in another works without clipboard permission. */
+const TAB_CLIPBOARD: ActionContext['clipboard'] = { text: null, pastes: 0 };
 /** Above this many nodes and notes, opening fits the entry side rather than everything. */
 const BIG_JOURNEY = 80;
 
@@ -137,11 +139,11 @@ export function EditorShell({ db, store, currency, dataVersion, present, onPrese
     addNote,
     notify: (key) => setToast(t(`canvas.toast.${key}`)),
   };
-  const clipboard = useRef({ text: null as string | null, pastes: 0 });
+
   const ctx = useMemo<ActionContext>(
     () => ({
       store,
-      clipboard: clipboard.current,
+      clipboard: TAB_CLIPBOARD,
       systemClipboard: typeof navigator !== 'undefined' && navigator.clipboard ? { write: (s) => navigator.clipboard.writeText(s), read: () => navigator.clipboard.readText() } : null,
       newId,
       view: {
