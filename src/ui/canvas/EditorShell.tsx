@@ -23,7 +23,7 @@ import { PublishDialog } from './PublishDialog';
 import { searchNodes } from './search';
 import { Toolbar } from './Toolbar';
 import { useAutosave, useValidation, useWorkspaceLists } from './useEditorData';
-import { useLang } from './useLang';
+import { useLang } from '../kit/useLocale';
 
 const NARROW = 1280;
 /** The in-memory copy outlives one editor, so copy in one journey and paste in another works without clipboard permission. */

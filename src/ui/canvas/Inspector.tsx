@@ -10,7 +10,7 @@ import { useEditor, useEditorStore } from './editorContext';
 import { FieldWidget, type FieldLists } from './fieldWidgets';
 import { IssueList } from './IssuesPanel';
 import { ToolIcon } from './icons';
-import { useLang } from './useLang';
+import { useLang } from '../kit/useLocale';
 
 /**
  * The right panel: the selected node's form, generated from its type's fields (nothing about a

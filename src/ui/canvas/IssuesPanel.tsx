@@ -3,7 +3,7 @@ import { nodeType } from '../../core/journey/catalogue';
 import { pick } from '../../core/journey/text';
 import type { ValidationIssue } from '../../core/journey/validate';
 import type { Journey } from '../../core/model/journey';
-import { useLang } from './useLang';
+import { useLang } from '../kit/useLocale';
 
 /** Errors before warnings, each with the title of its node; clicking one picks it. */
 export function sortIssues(issues: readonly ValidationIssue[]): ValidationIssue[] {

@@ -5,7 +5,7 @@ import { nodeType } from '../../core/journey/catalogue';
 import { pick } from '../../core/journey/text';
 import type { JourneyFlowNode } from './flowModel';
 import { NodeIcon } from './icons';
-import { useLang } from './useLang';
+import { useLang } from '../kit/useLocale';
 
 /**
  * A node's face: icon, title, summary, issue badge, its input and one labelled output per port.

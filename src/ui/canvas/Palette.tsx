@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CATEGORIES, NODE_TYPES, type NodeType } from '../../core/journey/catalogue';
 import { pick } from '../../core/journey/text';
 import { NodeIcon, ToolIcon } from './icons';
-import { useLang } from './useLang';
+import { useLang } from '../kit/useLocale';
 
 /** Movement (px) past which a press on a palette item is a drag, not a tap. */
 const DRAG_SLOP = 6;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { pick } from '../../core/journey/text';
 import type { PublishOutcome } from '../../storage/journeys';
 import { Button, Dialog, ErrorBox } from '../kit';
-import { useLang } from './useLang';
+import { useLang } from '../kit/useLocale';
 
 /** Publishing: a note, then the outcome (the new revision and the result tags it created) or its issues. */
 export function PublishDialog({ onPublish, onClose }: { onPublish: (note: string) => Promise<PublishOutcome>; onClose: () => void }) {

@@ -6,6 +6,7 @@ import { CHANNEL_LABELS, type Branch, type Field } from '../../core/journey/fiel
 import { pick, type Lang } from '../../core/journey/text';
 import { VARIABLES, renderContent, sampleValues } from '../../core/journey/variables';
 import type { Rule } from '../../core/rules';
+import { useLang } from '../kit/useLocale';
 import { RuleEditor } from '../rules/RuleEditor';
 
 /** Names the inspector's pickers offer, from the workspace and the journey. */
@@ -76,7 +77,7 @@ function NumberInput({ id, value, min, max, step, integer, onChange, readOnly, s
 
 function ContentInput({ id, field, value, onChange, readOnly }: WidgetProps & { field: Extract<Field, { kind: 'content' }> }) {
   const { t } = useTranslation();
-  const lang = useTranslation().i18n.resolvedLanguage?.startsWith('zh') ? 'zh' : 'en';
+  const lang = useLang();
   const ref = useRef<HTMLTextAreaElement>(null);
   const text = typeof value === 'string' ? value : '';
   const insert = (key: string) => {
