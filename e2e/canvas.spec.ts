@@ -153,6 +153,15 @@ test('mouse: drag, connect, configure, undo, redo, fix and publish', async ({ pa
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
   await expect(page.getByTestId('journey-status')).toContainText('Published');
 
+  // Editing the published journey's draft says it has unpublished changes; undoing the edit clears it.
+  await expect(page.getByTestId('draft-changed')).toHaveCount(0);
+  await node(page, 'action.sms').click();
+  await page.getByTestId('field-label').fill('Coupon SMS');
+  await expect(page.getByTestId('draft-changed')).toBeVisible();
+  await page.getByTestId('tool-undo').click();
+  await expect(page.getByTestId('field-label')).toHaveValue('');
+  await expect(page.getByTestId('draft-changed')).toHaveCount(0);
+
   // Copy the SMS here and paste it into another journey (system clipboard, or the tab's copy).
   await node(page, 'action.sms').click();
   await page.keyboard.press('Control+c');

@@ -251,6 +251,7 @@ export function EditorShell({ db, store, currency, dataVersion, present, onPrese
       <Toolbar
         ctx={ctx}
         saveState={save.state}
+        unpublished={save.unpublished}
         errorCount={errorCount}
         showMinimap={showMinimap}
         showControls={showControls}

@@ -49,6 +49,7 @@ function AllIssues({ ctx, issues, onPick }: { ctx: ActionContext; issues: readon
 export function Toolbar({
   ctx,
   saveState,
+  unpublished,
   errorCount,
   showMinimap,
   showControls,
@@ -67,6 +68,7 @@ export function Toolbar({
 }: {
   ctx: ActionContext;
   saveState: SaveState;
+  unpublished: boolean;
   errorCount: number;
   showMinimap: boolean;
   showControls: boolean;
@@ -118,6 +120,11 @@ export function Toolbar({
           {t(`canvas.status.${status}`)}
           {revision ? ` · r${revision}` : ''}
         </span>
+        {unpublished ? (
+          <span className="cv-status cv-status-changed" data-testid="draft-changed" title={t('canvas.toolbar.unpublishedHint')}>
+            {t('canvas.toolbar.unpublished')}
+          </span>
+        ) : null}
         {!readOnly ? (
           <span className={`cv-save cv-save-${saveState}`} data-testid="save-state" role="status">
             {t(`canvas.save.${saveState}`)}

@@ -4,7 +4,7 @@ import { validateJourney, type ValidationContext, type ValidationIssue } from '.
 import type { Journey } from '../../core/model/journey';
 import type { WorkspaceDB } from '../../storage/db';
 import { listAudiences } from '../../storage/audiences';
-import { saveJourney, validationContext } from '../../storage/journeys';
+import { draftChanged, saveJourney, validationContext } from '../../storage/journeys';
 import type { EditorStore } from './editorStore';
 import type { FieldLists } from './fieldWidgets';
 
@@ -36,12 +36,22 @@ export type SaveState = 'saved' | 'saving' | 'error';
  * Saves the draft ~600 ms after the last edit (never in read-only). `flush` saves now and
  * resolves when the stored draft is the one on screen (publish waits for it).
  */
-export function useAutosave(store: EditorStore, db: WorkspaceDB): { state: SaveState; error: unknown; flush: () => Promise<void>; markSaved: (j: Journey) => void } {
+export function useAutosave(
+  store: EditorStore,
+  db: WorkspaceDB,
+): { state: SaveState; error: unknown; flush: () => Promise<void>; markSaved: (j: Journey) => void; unpublished: boolean } {
   const journey = useStore(store, (s) => s.journey);
   const readOnly = useStore(store, (s) => s.readOnly);
   const [state, setState] = useState<SaveState>('saved');
   const [error, setError] = useState<unknown>(null);
+  /** The stored draft differs from its latest published version. */
+  const [unpublished, setUnpublished] = useState(false);
   const saved = useRef<Journey>(journey);
+  const checkPublished = (j: Journey) => {
+    if (j.revision === 0) return setUnpublished(false);
+    draftChanged(db, j).then(setUnpublished, () => undefined);
+  };
+  useEffect(() => checkPublished(saved.current), []); // eslint-disable-line react-hooks/exhaustive-deps -- once, for the journey as opened
   const chain = useRef<Promise<void>>(Promise.resolve());
 
   const save = (j: Journey): Promise<void> => {
@@ -52,6 +62,7 @@ export function useAutosave(store: EditorStore, db: WorkspaceDB): { state: SaveS
         await saveJourney(db, j);
         saved.current = j;
         setError(null);
+        checkPublished(j);
         setState(store.getState().journey === j ? 'saved' : 'saving');
       } catch (e) {
         setError(e);
@@ -88,7 +99,9 @@ export function useAutosave(store: EditorStore, db: WorkspaceDB): { state: SaveS
     markSaved: (j: Journey) => {
       saved.current = j;
       setState('saved');
+      checkPublished(j);
     },
+    unpublished,
   };
 }
 
