@@ -1,5 +1,5 @@
 import { Suspense, useEffect, type ReactNode } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { NavLink, Outlet, useLocation, useMatch } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Header } from './Header';
 import { NavIcon } from './NavIcon';
@@ -24,7 +24,7 @@ function MainNav() {
   return (
     <nav className="nav" aria-label={t('shell.nav.label')}>
       {NAV.map((n) => (
-        <NavLink key={n} to={`/${n}`} className="nav-link" data-testid={`nav-${n}`}>
+        <NavLink key={n} to={`/${n}`} className="nav-link" data-testid={`nav-${n}`} title={t(`shell.nav.${n}`)}>
           <NavIcon name={n} />
           <span className="nav-text">{t(`shell.nav.${n}`)}</span>
         </NavLink>
@@ -51,9 +51,11 @@ function useDocumentTitle(): void {
 export function Layout() {
   const boot = useAppStore((s) => s.boot);
   useDocumentTitle();
+  // The journey canvas wants the width: the navigation shrinks to its icons there.
+  const onCanvas = useMatch('/journeys/:id') !== null;
   if (boot === 'generating') return <DemoProgressScreen />;
   return (
-    <div className="shell">
+    <div className={onCanvas ? 'shell shell-compact' : 'shell'}>
       <Header />
       <MainNav />
       <main className="main">

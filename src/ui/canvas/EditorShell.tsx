@@ -30,6 +30,9 @@ const NARROW = 1280;
 const TAB_CLIPBOARD: ActionContext['clipboard'] = { text: null, pastes: 0 };
 /** Above this many nodes and notes, opening fits the entry side rather than everything. */
 const BIG_JOURNEY = 80;
+/** The smallest zoom a journey opens at: below it node titles cannot be read. */
+const READABLE = 0.55;
+const PRESENT_READABLE = 0.9;
 
 /** The editor around one journey's store: toolbar, palette, canvas, inspector, dialogs, keys. */
 export function EditorShell({ db, store, currency, dataVersion, present, onPresent }: { db: WorkspaceDB; store: EditorStore; currency: string; dataVersion: number; present: boolean; onPresent: (on: boolean) => void }) {
@@ -187,13 +190,24 @@ export function EditorShell({ db, store, currency, dataVersion, present, onPrese
     (duration: number) => {
       const j = store.getState().journey;
       const all = [...j.nodes, ...j.notes];
-      if (all.length <= BIG_JOURNEY) return void rf.fitView({ padding: 0.2, maxZoom: 1.2, includeHiddenNodes: true, duration });
+      if (all.length === 0) return;
+      // A demo in presentation mode wants type that reads from the back of the room.
+      const readable = present ? PRESENT_READABLE : READABLE;
+      const xs = all.map((n) => n.position.x);
+      const ys = all.map((n) => n.position.y);
+      const pane = document.querySelector('[data-testid="canvas"]');
+      const paneW = pane?.clientWidth || 800;
+      const paneH = pane?.clientHeight || 600;
+      // Would the whole journey still be readable in this canvas?
+      const fits = Math.min(paneW / ((Math.max(...xs) - Math.min(...xs) + 240) * 1.2), paneH / ((Math.max(...ys) - Math.min(...ys) + 120) * 1.2)) >= readable;
+      if (all.length <= BIG_JOURNEY && fits) return void rf.fitView({ padding: 0.2, maxZoom: 1.2, includeHiddenNodes: true, duration });
       const entry = j.nodes.find((n) => nodeType(n.type)?.category === 'entry') ?? j.nodes[0];
       const { x: ax, y: ay } = entry.position;
-      const band = all.filter((n) => n.position.x >= ax - 100 && n.position.x <= ax + 900 && Math.abs(n.position.y - ay) <= 450).map((n) => ({ id: n.id }));
-      void rf.fitView({ nodes: band, padding: 0.1, minZoom: 0.45, maxZoom: 1, includeHiddenNodes: true, duration });
+      // Too big to read whole: open readable with the entry at the left edge, its row mid-height.
+      const left = Math.min(ax, ...all.filter((n) => Math.abs(n.position.y - ay) <= paneH / readable / 2 && n.position.x < ax && n.position.x > ax - 300).map((n) => n.position.x));
+      void rf.setViewport({ x: 32 - left * readable, y: paneH / 2 - (ay + 45) * readable, zoom: readable }, { duration });
     },
-    [rf, store],
+    [rf, store, present],
   );
   useEffect(() => {
     const timers = [0, 250].map((ms) => setTimeout(() => fitJourney(0), ms));

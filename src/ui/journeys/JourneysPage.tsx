@@ -265,10 +265,9 @@ export function JourneysPage() {
           db={db}
           onClose={() => setDialog(null)}
           onCreated={(j) => {
+            // Straight to the canvas: a template is a start to fill in, not a finished journey.
             setDialog(null);
-            setImported(null);
-            setNotice({ text: t('journeys.created', { name: j.name }), id: j.id });
-            reload();
+            navigate(`/journeys/${j.id}`);
           }}
         />
       ) : null}

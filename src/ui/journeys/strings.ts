@@ -9,7 +9,6 @@ export const journeysStrings = defineStrings(
     import: 'Import journey',
     newName: 'Untitled journey',
     copySuffix: '(copy)',
-    created: 'Created “{{name}}”.',
     open: 'Open',
     status: { draft: 'Draft', published: 'Published', paused: 'Paused', stopped: 'Stopped' },
     list: {
@@ -83,7 +82,6 @@ export const journeysStrings = defineStrings(
     import: '导入旅程',
     newName: '未命名旅程',
     copySuffix: '（副本）',
-    created: '已创建“{{name}}”。',
     open: '打开',
     status: { draft: '草稿', published: '已发布', paused: '已暂停', stopped: '已停止' },
     list: {
