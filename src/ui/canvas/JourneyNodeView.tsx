@@ -1,11 +1,14 @@
 import { memo } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore as useFlowStore, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { nodeType } from '../../core/journey/catalogue';
 import { pick } from '../../core/journey/text';
 import type { JourneyFlowNode } from './flowModel';
 import { NodeIcon } from './icons';
 import { useLang } from '../kit/useLocale';
+
+/** Below this zoom nodes are drawn as blocks (see `far`). */
+export const FAR_ZOOM = 0.3;
 
 /**
  * A node's face: icon, title, summary, issue badge, its input and one labelled output per port.
@@ -15,6 +18,11 @@ import { useLang } from '../kit/useLocale';
 export const JourneyNodeView = memo(function JourneyNodeView({ data, selected }: NodeProps<JourneyFlowNode>) {
   const { t } = useTranslation();
   const lang = useLang();
+  // Zoomed far out no text can be read: the node's contents are hidden (kept in the layout, so its
+  // size and its ports' places do not change). Painting the text and icons of hundreds of nodes
+  // is what makes the first pan of a whole fitted journey drop frames; `far` flips only when the
+  // zoom crosses FAR_ZOOM, never while panning.
+  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   const { node, issues } = data;
   const nt = nodeType(node.type);
   if (!nt) {
@@ -26,11 +34,11 @@ export const JourneyNodeView = memo(function JourneyNodeView({ data, selected }:
     );
   }
   const title = node.label || pick(nt.title, lang);
-  const summary = nt.summary(node.config, lang);
   const ports = nt.outputs(node.config);
+  const summary = nt.summary(node.config, lang);
   return (
     <div
-      className={`cv-node cv-cat-${nt.category}${selected ? ' cv-selected' : ''}${issues.errors ? ' cv-has-errors' : issues.warnings ? ' cv-has-warnings' : ''}`}
+      className={`cv-node cv-cat-${nt.category}${far ? ' cv-far' : ''}${selected ? ' cv-selected' : ''}${issues.errors ? ' cv-has-errors' : issues.warnings ? ' cv-has-warnings' : ''}`}
       data-testid="canvas-node"
       data-node-type={node.type}
       data-node-title={title}
