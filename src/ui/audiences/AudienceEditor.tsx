@@ -26,7 +26,7 @@ export function AudienceEditor({ db, workspace, audienceId, saved, onClose }: { 
   const [rule, setRule] = useState<Rule>(() => parseRule(DEFAULT_RULE));
   const [asOf, setAsOf] = useState(workspace.asOf);
   const [tags, setTags] = useState<string[]>([]);
-  const { busy: saving, error, setError, run } = useAsyncAction();
+  const { pending: saving, error, setError, run } = useAsyncAction();
   // Save waits for the text form's check and is refused while it lists problems (RuleEditor's onStatus).
   const [ruleStatus, setRuleStatus] = useState<RuleEditorStatus>({ pending: false, issues: [] });
 

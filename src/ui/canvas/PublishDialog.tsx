@@ -2,28 +2,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../core/journey/text';
 import type { PublishOutcome } from '../../storage/journeys';
-import { Button, Dialog, ErrorBox } from '../kit';
-import { useLang } from '../kit/useLocale';
+import { Button, Dialog, ErrorBox, useAsyncAction, useLang } from '../kit';
 
 /** Publishing: a note, then the outcome (the new revision and the result tags it created) or its issues. */
 export function PublishDialog({ onPublish, onClose }: { onPublish: (note: string) => Promise<PublishOutcome>; onClose: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { pending: busy, error, run } = useAsyncAction();
   const [outcome, setOutcome] = useState<PublishOutcome | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const go = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setOutcome(await onPublish(note.trim()));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const go = () => run(async () => setOutcome(await onPublish(note.trim())));
   return (
     <Dialog
       open

@@ -6,7 +6,7 @@ import { useCanWrite } from '../../app/store';
 import type { WorkspaceDB } from '../../storage/db';
 import { listVersions, restoreVersion } from '../../storage/journeys';
 import { listAudiences } from '../../storage/audiences';
-import { Button, Dialog, ErrorBox, formatDateTime, useLocale } from '../kit';
+import { Button, Dialog, ErrorBox, formatDateTime, useAsyncAction, useLocale } from '../kit';
 import { DiffList } from './DiffList';
 import './journeys.css';
 
@@ -27,32 +27,24 @@ export function VersionsDialog({ db, journey, onClose, onRestored }: { db: Works
   const [comparing, setComparing] = useState<number | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
   const [restored, setRestored] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { pending: busy, error, setError, run } = useAsyncAction();
 
   const load = useCallback(() => {
     Promise.all([listVersions(db, journey.id), listAudiences(db)]).then(([vs, as]) => {
       setVersions(vs);
       setAudiences(new Map(as.map((a) => [a.id, a.name])));
     }, setError);
-  }, [db, journey.id]);
+  }, [db, journey.id, setError]);
   useEffect(load, [load]);
 
-  const restore = async (revision: number) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const restore = (revision: number) =>
+    run(async () => {
       const j = await restoreVersion(db, journey.id, revision);
       setDraft(j);
       setConfirming(null);
       setRestored(revision);
       onRestored(j);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Dialog

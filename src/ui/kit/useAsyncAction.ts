@@ -19,5 +19,6 @@ export function useAsyncAction<L extends string | true = true>() {
       setBusy(null);
     }
   }, []);
-  return { busy, error, setError, run };
+  /** `pending`: busy as a boolean, for `disabled` props; `busy`: which step, when fn names them. */
+  return { busy, pending: busy !== null, error, setError, run };
 }

@@ -26,7 +26,7 @@ export function LifecyclePage() {
   const { workspace, db } = useActiveWorkspace();
   const [draft, setDraft] = useState<LifecycleSetting | null>(workspace?.lifecycle ?? null);
   const [asOf, setAsOf] = useState(workspace?.asOf ?? '');
-  const { busy: saving, error: saveError, setError: setSaveError, run } = useAsyncAction();
+  const { pending: saving, error: saveError, setError: setSaveError, run } = useAsyncAction();
   const [savedNote, setSavedNote] = useState(false);
   const engine = useMemo(() => (workspace ? getEngine(workspace.id) : null), [workspace]);
   // Another workspace opened: start from its definitions.
@@ -72,7 +72,7 @@ export function LifecyclePage() {
         counts={counts}
         canWrite={canWrite}
         currency={workspace.currency}
-        saving={!!saving}
+        saving={saving}
         saveError={saveError}
         savedNote={savedNote}
         onSave={() => void save()}

@@ -19,7 +19,7 @@ export function MemberTagPanel({ db, memberId }: { db: WorkspaceDB; memberId: st
   const [pick, setPick] = useState('');
   const [note, setNote] = useState('');
   const [who, setWho] = useAuthor();
-  const { busy, error, setError, run } = useAsyncAction();
+  const { pending: busy, error, setError, run } = useAsyncAction();
 
   useEffect(() => {
     let live = true;
@@ -56,7 +56,7 @@ export function MemberTagPanel({ db, memberId }: { db: WorkspaceDB; memberId: st
           <span key={x.id} className={`k-chip tags-held kind-${x.kind}`} data-testid="member-tag">
             {x.name}
             {x.kind === 'manual' ? (
-              <button type="button" className="tags-chip-x" aria-label={t('tags.member.removeLabel', { name: x.name })} data-testid="member-tag-remove" disabled={!canWrite || !!busy} onClick={() => void change(x.id, 'remove')}>
+              <button type="button" className="tags-chip-x" aria-label={t('tags.member.removeLabel', { name: x.name })} data-testid="member-tag-remove" disabled={!canWrite || busy} onClick={() => void change(x.id, 'remove')}>
                 ×
               </button>
             ) : x.kind !== 'result' ? <span className="k-muted small"> · {t('tags.member.automated')}</span> : null}

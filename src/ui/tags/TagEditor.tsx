@@ -36,7 +36,7 @@ export function TagEditor({ db, workspace, tag, all, audiences, onClose }: { db:
   };
   const [ruleStatus, setRuleStatus] = useState<RuleEditorStatus>({ pending: false, issues: [] });
   const [issues, setIssues] = useState<TagDraftIssue[]>([]);
-  const { busy: saving, error, setError, run } = useAsyncAction();
+  const { pending: saving, error, setError, run } = useAsyncAction();
   const others = useMemo(() => all.filter((x) => x.id !== tag?.id), [all, tag]);
   const tagNames = useMemo(() => others.map((x) => x.name), [others]);
   const groups = useMemo(() => [...new Set(all.map((x) => x.group).filter((g): g is string => !!g))].sort(), [all]);
