@@ -198,6 +198,27 @@ async function touchDrag(page: Page, from: { x: number; y: number }, to: { x: nu
   await cdp.detach();
 }
 
+/** The canvas viewport's zoom and offset, read from its transform. */
+async function viewport(page: Page): Promise<{ x: number; y: number; zoom: number }> {
+  const t = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+  const m = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([-\d.]+)\)/.exec(t);
+  expect(m, t).not.toBeNull();
+  return { x: Number(m![1]), y: Number(m![2]), zoom: Number(m![3]) };
+}
+
+/** Two fingers on the empty pane moving apart (spread > 0) or together, through CDP touch events. */
+async function pinch(page: Page, at: { x: number; y: number }, from: number, to: number) {
+  const cdp = await page.context().newCDPSession(page);
+  const points = (d: number) => [{ x: Math.round(at.x - d), y: Math.round(at.y), id: 0 }, { x: Math.round(at.x + d), y: Math.round(at.y), id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: points(from) });
+  for (let i = 1; i <= 12; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: points(from + ((to - from) * i) / 12) });
+    await page.waitForTimeout(30);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
 test.describe('touch', () => {
   test.use({ hasTouch: true, isMobile: false, viewport: { width: 1024, height: 768 } });
 
@@ -225,6 +246,22 @@ test.describe('touch', () => {
     await touchDrag(page, await centre(sms.getByTestId('handle-out-next')), await centre(node(page, 'flow.exit').getByTestId('handle-in')));
     await expect(page.locator('.react-flow__edge')).toHaveCount(2);
     await expect(node(page, 'flow.exit').getByTestId('node-errors')).toHaveCount(0);
+
+    // Pinch to zoom in and out on the empty pane; a one-finger drag on the pane pans.
+    const pane = (await page.getByTestId('canvas').boundingBox())!;
+    const empty = { x: pane.x + pane.width * 0.5, y: pane.y + pane.height * 0.12 };
+    const before = await viewport(page);
+    await pinch(page, empty, 40, 160);
+    const zoomedIn = await viewport(page);
+    expect(zoomedIn.zoom).toBeGreaterThan(before.zoom * 1.3);
+    await pinch(page, empty, 160, 40);
+    expect((await viewport(page)).zoom).toBeLessThan(zoomedIn.zoom * 0.8);
+    const beforePan = await viewport(page);
+    await touchDrag(page, empty, { x: empty.x - 120, y: empty.y + 60 });
+    const panned = await viewport(page);
+    expect(panned.x).toBeLessThan(beforePan.x - 60);
+    await page.getByTestId('tool-fitView').tap();
+    await page.waitForTimeout(400);
 
     // Configure, undo, redo with taps.
     await sms.tap();
