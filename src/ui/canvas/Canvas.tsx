@@ -20,7 +20,7 @@ import { connect, moveElements, removeElements } from '../../core/journey/comman
 import { newId } from '../../core/journey/ids';
 import { useEditorStore } from './editorContext';
 import { createFlowDeriver, readEdgeChanges, readNodeChanges, type FlowNode, type IssueCount } from './flowModel';
-import { JourneyNodeView } from './JourneyNodeView';
+import { FAR_ZOOM, JourneyNodeView } from './JourneyNodeView';
 import { NoteNodeView } from './NoteNodeView';
 
 /**
@@ -64,6 +64,8 @@ export function Canvas({
   const journey = useStore(store, (s) => s.journey);
   const selection = useStore(store, (s) => s.selection);
   const sizes = useStore(store, (s) => s.sizes);
+  // Zoomed far out (nodes are blocks) edges are drawn plainly too: see canvas.css .cv-canvas-far.
+  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   const readOnly = useStore(store, (s) => s.readOnly);
   const deriver = useMemo(() => createFlowDeriver(), []);
   const nodes = useMemo(() => deriver.nodes({ journey, selection, sizes, issues, readOnly }), [deriver, journey, selection, sizes, issues, readOnly]);
@@ -127,7 +129,7 @@ export function Canvas({
   };
 
   return (
-    <div className="cv-canvas" data-canvas-drop data-testid="canvas" onPointerDownCapture={onPointerDownCapture} onPointerMoveCapture={onPointerMoveCapture} onPointerUpCapture={endPress} onPointerCancelCapture={endPress}>
+    <div className={far ? 'cv-canvas cv-canvas-far' : 'cv-canvas'} data-canvas-drop data-testid="canvas" onPointerDownCapture={onPointerDownCapture} onPointerMoveCapture={onPointerMoveCapture} onPointerUpCapture={endPress} onPointerCancelCapture={endPress}>
       <ReactFlow<FlowNode>
         nodes={nodes}
         edges={edges}
