@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Identity, Touch } from '../core/model';
 import type { WorkspaceDB } from './db';
 import { commitLedgers, ledgerTables, readLedger } from './ledgers';
-import { historyOf, mergeOnNewEvidence, oneIdTables, readOneIdSettings, setTrust, splitProfile, undoSplit } from './oneid';
+import { hintsOfKind, historyOf, mergeHintsOfKind, mergeOnNewEvidence, oneIdTables, readOneIdSettings, setTrust, splitProfile, undoSplit } from './oneid';
 import { countAll } from './repositories';
 import { recount } from './stats';
 import { member, order, testWorkspace } from './testWorkspace';
@@ -96,6 +96,24 @@ describe('incremental OneID', () => {
     }
     expect(await db.members.count()).toBe(3);
     expect((await historyOf(db, 'M0000003')).map((h) => [h.action, h.evidence])).toEqual([['hint', 'email:ann@x.cn']]);
+  });
+
+  it('trusting a hint-only kind later merges the members it had only hinted, on request, with history', async () => {
+    const db = await world();
+    await incoming(db, [idn('b-e', 2, 'P2.jd', 'email', 'ann@x.cn', 'jd')]);
+    expect(await db.members.count()).toBe(3);
+    expect(await hintsOfKind(db, 'email')).toHaveLength(1);
+    // Still hint-only: nothing to merge.
+    expect((await mergeHintsOfKind(db, 'email', 'ops')).merged).toEqual([]);
+    await setTrust(db, 'email', 'merge', 'ops');
+    const r = await mergeHintsOfKind(db, 'email', 'ops');
+    expect(r.merged).toHaveLength(1);
+    expect(r.merged[0].evidence).toBe('email:ann@x.cn');
+    expect(await db.members.count()).toBe(2);
+    expect(await hintsOfKind(db, 'email')).toEqual([]); // one of the pair is gone
+    const merge = (await historyOf(db, r.merged[0].into)).find((h) => h.action === 'merge');
+    expect(merge?.note).toMatch(/email trusted to merge/);
+    expect(await exact(db)).toMatchObject({ members: 2 });
   });
 
   it('a kind set to hint by the operator stops merging; fresh mode compares only the new rows', async () => {

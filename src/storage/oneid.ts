@@ -187,6 +187,29 @@ export async function mergeOnNewEvidence(
   return { merged: plan.merges.map((m) => ({ into: m.into, from: m.from, evidence: m.evidence })), hints: fresh.length };
 }
 
+/** Hints recorded for evidence of `kind` whose two members both still exist: what trusting it would merge. */
+export async function hintsOfKind(db: WorkspaceDB, kind: IdentityKind): Promise<OneIdHistoryEntry[]> {
+  const hints = await db.oneidHistory.filter((h) => h.action === 'hint' && (h.evidence ?? '').startsWith(`${kind}:`)).toArray();
+  if (hints.length === 0) return [];
+  const alive = new Set((await db.ledgers.bulkGet([...new Set(hints.flatMap((h) => h.members))])).filter((l): l is MemberLedger => !!l).map((l) => l.memberId));
+  return hints.filter((h) => h.members.length === 2 && alive.has(h.members[0]) && alive.has(h.members[1]));
+}
+
+/**
+ * A kind's trust was raised to merge: the members stored earlier that share its evidence were
+ * only hinted then; merge them now (one transaction, history names the evidence, each merge can
+ * be split again). Uses the stored settings, so it merges nothing while the kind is hint-only.
+ */
+export function mergeHintsOfKind(db: WorkspaceDB, kind: IdentityKind, by: string): Promise<EvidenceResult> {
+  return db.transaction('rw', allTables(db), async () => {
+    const hints = await hintsOfKind(db, kind);
+    const evidence = new Set(hints.map((h) => h.evidence));
+    const ledgers = await db.ledgers.bulkGet([...new Set(hints.map((h) => h.members[0]))]);
+    const incoming = ledgers.flatMap((l) => (l ? l.identities.filter((i) => evidence.has(identityEvidence(i))) : []));
+    return mergeOnNewEvidence(db, incoming, { by, note: `${kind} trusted to merge: hinted members merged` });
+  });
+}
+
 /**
  * An operator splits `profileId` out of `memberId`: it becomes a member of its own (its
  * identities, and the orders / touches / coupons that came through it), a split is stored so its

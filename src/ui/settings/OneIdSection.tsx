@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IDENTITY_KINDS, type IdentityKind, type OneIdSettings } from '../../core/model';
 import { DEFAULT_TRUST, trustTable, type Trust } from '../../core/oneid';
-import { readOneIdSettings, setTrust } from '../../storage/oneid';
+import { hintsOfKind, mergeHintsOfKind, readOneIdSettings, setTrust } from '../../storage/oneid';
 import { useActiveWorkspace } from '../../app/useActiveWorkspace';
-import { useCanWrite } from '../../app/store';
+import { useAppStore, useCanWrite } from '../../app/store';
 import { Button, ErrorBox } from '../kit';
 import { enumLabel } from '../data/labels';
 import './OneIdSection.css';
@@ -19,6 +19,8 @@ export function OneIdSection() {
   const [settings, setSettings] = useState<{ db: string; value: OneIdSettings } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  /** A kind just raised to merge, with the earlier hinted pairs it could merge now. */
+  const [hinted, setHinted] = useState<{ kind: IdentityKind; count: number } | null>(null);
 
   useEffect(() => {
     if (!db) return;
@@ -45,6 +47,8 @@ export function OneIdSection() {
       const value = await setTrust(db, kind, choice, 'operator');
       setSettings({ db: db.name, value });
       setSaved(t('settings.oneid.saved', { kind: enumLabel(t, 'identityKind', kind), choice: t(`settings.oneid.${choice}`) }));
+      const count = choice === 'merge' ? (await hintsOfKind(db, kind)).length : 0;
+      setHinted(count > 0 ? { kind, count } : null);
     } catch (e) {
       setError(e);
     }
@@ -88,6 +92,28 @@ export function OneIdSection() {
         </tbody>
       </table>
       {saved ? <p className="k-muted" role="status" data-testid="oneid-trust-saved">{saved}</p> : null}
+      {hinted ? (
+        <p className="k-row" data-testid="oneid-hinted">
+          <span>{t('settings.oneid.hinted', { count: hinted.count, kind: enumLabel(t, 'identityKind', hinted.kind) })}</span>
+          <Button
+            variant="primary"
+            disabled={!canWrite}
+            data-testid="oneid-merge-hinted"
+            onClick={() =>
+              void mergeHintsOfKind(db, hinted.kind, 'operator').then(
+                (r) => {
+                  setSaved(t('settings.oneid.mergedHinted', { count: r.merged.length, kind: enumLabel(t, 'identityKind', hinted.kind) }));
+                  setHinted(null);
+                  useAppStore.getState().bumpData();
+                },
+                (e: unknown) => setError(e),
+              )
+            }
+          >
+            {t('settings.oneid.mergeHinted')}
+          </Button>
+        </p>
+      ) : null}
     </section>
   );
 }

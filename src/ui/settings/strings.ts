@@ -53,7 +53,7 @@ export const settingsStrings = defineStrings(
     },
     oneid: {
       title: 'OneID: which evidence merges',
-      body: 'Profiles that share trusted evidence are merged into one member; hint-only evidence is shown as a possible match on the member page. A change applies to evidence that arrives from now on: members already merged stay as they are (split them on the member page).',
+      body: 'Profiles that share trusted evidence are merged into one member; hint-only evidence is shown as a possible match on the member page. A change applies to evidence that arrives from now on; when a kind becomes trusted, the members it had only hinted can be merged too. Members already merged stay as they are (split them on the member page).',
       none: 'Open or create a workspace to set its OneID trust.',
       kind: 'Evidence',
       trust: 'Trust',
@@ -61,6 +61,9 @@ export const settingsStrings = defineStrings(
       hint: 'Hint only',
       defaultMark: 'default',
       saved: 'Saved: {{kind}} → {{choice}}.',
+      hinted: '{{count}} pairs of members stored earlier share {{kind}} evidence and were only hinted. Merge them now?',
+      mergeHinted: 'Merge them',
+      mergedHinted: 'Merged {{count}} pairs by {{kind}} (history on each member page; a merge can be split again).',
     },
     lifecycle: {
       title: 'Lifecycle',
@@ -130,7 +133,7 @@ export const settingsStrings = defineStrings(
     },
     oneid: {
       title: 'OneID：哪些证据可以合并',
-      body: '共有可信证据的档案会合并为同一会员；仅提示的证据会在会员页显示为疑似匹配。修改只对今后到达的证据生效：已合并的会员保持不变（可在会员页拆分）。',
+      body: '共有可信证据的档案会合并为同一会员；仅提示的证据会在会员页显示为疑似匹配。修改对今后到达的证据生效；某类证据改为可信时，之前仅提示的会员也可一并合并。已合并的会员保持不变（可在会员页拆分）。',
       none: '请先打开或创建工作区，再设置 OneID 信任。',
       kind: '证据',
       trust: '信任',
@@ -138,6 +141,9 @@ export const settingsStrings = defineStrings(
       hint: '仅提示',
       defaultMark: '默认',
       saved: '已保存：{{kind}} → {{choice}}。',
+      hinted: '之前存入的会员中有 {{count}} 对共有{{kind}}证据，当时仅作提示。现在合并吗？',
+      mergeHinted: '合并',
+      mergedHinted: '已按{{kind}}合并 {{count}} 对（各会员页有记录；合并可再拆分）。',
     },
     lifecycle: {
       title: '生命周期',
