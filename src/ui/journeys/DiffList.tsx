@@ -3,7 +3,9 @@ import { nodeType } from '../../core/journey/catalogue';
 import { pick } from '../../core/journey/text';
 import { diffIsEmpty, type JourneyDiff } from '../../core/journey/diff';
 import type { Journey, JourneyNode } from '../../core/model';
-import { nodeTitle, valueText } from './diffText';
+import { nodeTitle, settingsLabelParts, valueText } from './diffText';
+import { CHANNEL_LABELS } from '../../core/journey/fields';
+import type { Channel } from '../../core/model';
 import { useLang } from '../kit';
 
 const META_LABELS = new Set(['name', 'description', 'owner']);
@@ -13,6 +15,12 @@ export function DiffList({ diff, after, audiences }: { diff: JourneyDiff; after:
   const { t } = useTranslation();
   const lang = useLang();
   const empty = t('journeys.diff.empty');
+  const metaLabel = (field: string): string => {
+    if (META_LABELS.has(field)) return t(`journeys.diff.meta.${field}`);
+    const parts = settingsLabelParts(field);
+    if (!parts) return field;
+    return parts.map((p) => ('key' in p ? t(p.key) : CHANNEL_LABELS[p.channel as Channel] ? pick(CHANNEL_LABELS[p.channel as Channel], lang) : p.channel)).join(' · ');
+  };
   const { nodes, edges, notes, meta } = diff;
   if (diffIsEmpty(diff)) return <p className="k-muted jr-diff" data-testid="version-diff-same">{t('journeys.diff.same')}</p>;
 
@@ -35,7 +43,7 @@ export function DiffList({ diff, after, audiences }: { diff: JourneyDiff; after:
           <ul>
             {meta.map((m) => (
               <li key={m.field} data-testid="diff-meta">
-                {t('journeys.diff.field', { field: META_LABELS.has(m.field) ? t(`journeys.diff.meta.${m.field}`) : m.field, before: valueText(m.before, { empty }), after: valueText(m.after, { empty }) })}
+                {t('journeys.diff.field', { field: metaLabel(m.field), before: valueText(m.before, { empty }), after: valueText(m.after, { empty }) })}
               </li>
             ))}
           </ul>

@@ -26,3 +26,40 @@ export function valueText(v: unknown, opts: { empty: string; audiences?: Readonl
   const json = JSON.stringify(v);
   return json.length > 120 ? `${json.slice(0, 117)}…` : json;
 }
+
+/**
+ * The label of a changed settings field (a diff's leaf path such as 'settings.caps.perChannel.sms.perDay')
+ * as parts to join: i18n keys of the settings panel's own labels, or a channel to name. null when
+ * the path is not one of the settings fields (shown as the raw path then).
+ */
+export function settingsLabelParts(field: string): ({ key: string } | { channel: string })[] | null {
+  const p = field.split('.');
+  if (p[0] !== 'settings') return null;
+  const k = (key: string) => ({ key: `journeySettings.${key}` });
+  switch (p[1]) {
+    case 'maxEntries':
+      return [k('entry.maxEntries')];
+    case 'reEntry':
+      return p[2] === 'afterDays' ? [k('entry.reEntry'), k('entry.afterDays')] : [k('entry.reEntry')];
+    case 'caps': {
+      const per = p[p.length - 1] === 'perWeek' ? k('caps.perWeek') : k('caps.perDay');
+      return p[2] === 'global' ? [k('caps.title'), k('caps.global'), per] : [k('caps.title'), { channel: p[3] ?? '' }, per];
+    }
+    case 'quietHours':
+      return [k('quiet.title'), ...(p[2] === 'start' ? [k('quiet.from')] : p[2] === 'end' ? [k('quiet.to')] : [])];
+    case 'sendWindow':
+      return [k('window.title'), ...(p[2] === 'from' ? [k('window.from')] : p[2] === 'to' ? [k('window.to')] : p[2] === 'days' ? [k('window.days')] : [])];
+    case 'goal':
+      return p[2] === 'windowDays' ? [k('goal.title'), k('goal.windowDays')] : [k('goal.title')];
+    case 'exitRule':
+      return [k('exit.title')];
+    case 'controlPercent':
+      return [k('control.title')];
+    case 'startDate':
+      return [k('dates.start')];
+    case 'endDate':
+      return [k('dates.end')];
+    default:
+      return null;
+  }
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRule, stripSpans } from '../../core/rules';
-import { nodeTitle, valueText } from './diffText';
+import { nodeTitle, settingsLabelParts, valueText } from './diffText';
+import { journeySettingsStrings } from '../canvas/settings/strings';
 import { journeyFileName } from './journeyFiles';
 
 describe('journeys UI text', () => {
@@ -28,5 +29,22 @@ describe('journeys UI text', () => {
     expect(journeyFileName('a\u0000b\tc')).toBe('a b c.journey.json');
     expect(journeyFileName('  ')).toBe('journey.journey.json');
     expect(journeyFileName('新客 旅程')).toBe('新客 旅程.journey.json');
+  });
+});
+
+describe('settings fields in a diff', () => {
+  it('name the settings panel\'s own labels (keys that exist in both languages), channels by name', () => {
+    const has = (tree: unknown, key: string) => key.split('.').slice(1).reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), tree) !== undefined;
+    const paths = ['settings.maxEntries', 'settings.reEntry.mode', 'settings.reEntry.afterDays', 'settings.caps.global.perDay', 'settings.caps.perChannel.sms.perWeek', 'settings.quietHours.start', 'settings.sendWindow.days', 'settings.goal.rule', 'settings.goal.windowDays', 'settings.exitRule', 'settings.controlPercent', 'settings.startDate', 'settings.endDate'];
+    for (const p of paths) {
+      const parts = settingsLabelParts(p);
+      expect(parts, p).not.toBeNull();
+      for (const part of parts!) if ('key' in part) {
+        expect(has(journeySettingsStrings.en, part.key), `${p}: ${part.key}`).toBe(true);
+        expect(has(journeySettingsStrings.zh, part.key), `${p}: ${part.key}`).toBe(true);
+      }
+    }
+    expect(settingsLabelParts('settings.caps.perChannel.sms.perWeek')).toEqual([{ key: 'journeySettings.caps.title' }, { channel: 'sms' }, { key: 'journeySettings.caps.perWeek' }]);
+    expect(settingsLabelParts('name')).toBeNull();
   });
 });
