@@ -41,10 +41,16 @@ export function compileJourney(j: Journey, ctx: ValidationContext): CompileOutco
     audienceName: (id) => ctx.audiences.get(id) ?? id,
   };
 
+  // Each node's outgoing edges, grouped once (not a pass over every edge per node).
+  const out = new Map<string, [string, number][]>();
+  for (const e of j.edges) {
+    const list = out.get(e.source) ?? [];
+    list.push([e.sourcePort, index.get(e.target)!]);
+    out.set(e.source, list);
+  }
   const planNodes: PlanNode[] = nodes.map((n) => {
     const nt = nodeType(n.type)!; // validation refuses unknown types
-    const next: Record<string, number> = {};
-    for (const e of j.edges) if (e.source === n.id) next[e.sourcePort] = index.get(e.target)!;
+    const next: Record<string, number> = Object.fromEntries(out.get(n.id) ?? []);
     if (n.type === 'flow.jump') next.next = index.get(String(n.config.target))!;
     const sortedNext = Object.fromEntries(Object.entries(next).sort(([a], [b]) => (a < b ? -1 : 1)));
     return { id: n.id, type: n.type, step: nt.compile(n.config, cx), next: sortedNext };
